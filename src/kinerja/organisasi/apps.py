@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisasiConfig(AppConfig):
+    """App configuration for organisasi."""
+
+    name = "kinerja.organisasi"
+    verbose_name = _("Organisasi")

@@ -1,0 +1,12 @@
+"""URL map: each app mounts its own urls module."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Kinerja — Administrasi"
+admin.site.site_title = "Kinerja"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("kinerja.inti.urls")),
+]
