@@ -7,3 +7,7 @@ class OrganisasiConfig(AppConfig):
 
     name = "kinerja.organisasi"
     verbose_name = _("Organisasi")
+
+    def ready(self) -> None:
+        # Register the permission predicates with django-rules.
+        from kinerja.organisasi import permissions  # noqa: F401
