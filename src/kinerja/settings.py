@@ -51,11 +51,19 @@ DEBUG = envbool("DEBUG", False)
 # Under pytest the suite needs no data directory and may use a fast password hasher.
 TESTING = envbool("KINERJA_TESTING", "pytest" in sys.modules)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG and not envbool("KINERJA_DEMO", True):
-        raise ImproperlyConfigured("SECRET_KEY wajib diisi di produksi.")
-    # A demo install: a fixed, obviously-insecure key. Production must set SECRET_KEY.
-    SECRET_KEY = "kinerja-demo-tidak-untuk-produksi-" + "x" * 32
+if not SECRET_KEY and TESTING:
+    SECRET_KEY = "kinerja-uji-" + "x" * 50
+elif not SECRET_KEY:
+    # No key given: make a random one once and keep it in the data directory, so a trial
+    # install is safe without configuration. Several app servers must share SECRET_KEY.
+    _berkas_kunci = DATA_DIR / "secret_key"
+    if not _berkas_kunci.exists():
+        import secrets
+
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        _berkas_kunci.write_text(secrets.token_urlsafe(64))
+        _berkas_kunci.chmod(0o600)
+    SECRET_KEY = _berkas_kunci.read_text().strip()
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
