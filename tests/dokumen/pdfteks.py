@@ -232,3 +232,16 @@ def teks_halaman(pdf: bytes) -> list[str]:
 def rapat(teks: str) -> str:
     """Text without any whitespace, to find phrases that wrap across lines."""
     return re.sub(r"\s+", "", teks)
+
+
+def ukuran_halaman(pdf: bytes) -> list[tuple[int, int]]:
+    """Width and height of each page in whole millimetres, from its MediaBox."""
+    r = _Pembaca(pdf)
+    akar = next(o for o in r.obj.values() if re.search(rb"/ Type / Pages\b", o.kamus))
+    kids = re.search(rb"/ Kids \[([^\]]*)\]", akar.kamus).group(1)
+    hasil = []
+    for ref in re.findall(_REF, kids):
+        m = re.search(rb"/ MediaBox \[ ([\d.\s-]+) \]", r.obj[int(ref)].kamus)
+        x0, y0, x1, y1 = (float(v) for v in m.group(1).split())
+        hasil.append((round((x1 - x0) / 72 * 25.4), round((y1 - y0) / 72 * 25.4)))
+    return hasil

@@ -5,6 +5,7 @@ Public API:
 - `render_pdf(template, data, berkas=None) -> bytes`
 - `render_png(template, data, berkas=None, ppi=100) -> list[bytes]` (one PNG per page)
 - `render(template, data, format=..., berkas=None, ppi=None)` (the general form)
+- `kueri(template, data, selector) -> list` (what the layout placed, e.g. metadata values)
 - `data_json(data) -> str` (the serialisation every template receives)
 - `tanggal_id(value) -> str` ("11 Januari 2024"), `qr_svg(text) -> str`
 - `DokumenError` (a template failed to compile; the Typst diagnostic is in the message)
@@ -18,6 +19,7 @@ from kinerja.dokumen.render.mesin import (
     TYP_DIR,
     DokumenError,
     data_json,
+    kueri,
     render,
     render_pdf,
     render_png,
@@ -29,6 +31,7 @@ __all__ = [
     "TYP_DIR",
     "DokumenError",
     "data_json",
+    "kueri",
     "qr_svg",
     "render",
     "render_pdf",

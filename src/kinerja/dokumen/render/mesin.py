@@ -8,6 +8,7 @@ document lays out the same on every machine.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -15,7 +16,7 @@ import re
 import shutil
 import tempfile
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
@@ -82,6 +83,25 @@ def _template(nama: str) -> Path:
     return path
 
 
+@contextlib.contextmanager
+def _akar(template: str, berkas: Mapping[str, bytes] | None) -> Iterator[tuple[Path, Path]]:
+    """(template path, project root): `typ/` itself, or a temporary copy holding `berkas`."""
+    path = _template(template)
+    if not berkas:
+        yield path, TYP_DIR
+        return
+    for nama in berkas:
+        if not _NAMA_BERKAS.match(nama) or ".." in nama:
+            raise DokumenError(f"nama berkas tidak sah: {nama!r}")
+    with tempfile.TemporaryDirectory(prefix="kinerja-typ-") as tmp:
+        root = Path(tmp)
+        shutil.copytree(TYP_DIR, root, dirs_exist_ok=True)
+        (root / "berkas").mkdir()
+        for nama, isi in berkas.items():
+            (root / "berkas" / nama).write_bytes(isi)
+        yield root / path.name, root
+
+
 def render(
     template: str,
     data: Mapping[str, Any],
@@ -97,20 +117,36 @@ def render(
     PDF comes back as one `bytes`; PNG and SVG as one `bytes` per page.
     Raises `DokumenError` when Typst reports an error; Typst warnings are logged.
     """
-    path = _template(template)
     inputs = {"data": data_json(data)}
-    if berkas:
-        for nama in berkas:
-            if not _NAMA_BERKAS.match(nama) or ".." in nama:
-                raise DokumenError(f"nama berkas tidak sah: {nama!r}")
-        with tempfile.TemporaryDirectory(prefix="kinerja-typ-") as tmp:
-            root = Path(tmp)
-            shutil.copytree(TYP_DIR, root, dirs_exist_ok=True)
-            (root / "berkas").mkdir()
-            for nama, isi in berkas.items():
-                (root / "berkas" / nama).write_bytes(isi)
-            return _compile(root / path.name, root, inputs, format, ppi)
-    return _compile(path, TYP_DIR, inputs, format, ppi)
+    with _akar(template, berkas) as (path, root):
+        return _compile(path, root, inputs, format, ppi)
+
+
+def kueri(
+    template: str,
+    data: Mapping[str, Any],
+    selector: str,
+    *,
+    field: str | None = "value",
+    berkas: Mapping[str, bytes] | None = None,
+) -> Any:
+    """Lay a template out and return what `selector` finds (by default the `value` of each
+    `metadata` element with that label), decoded from JSON. Lets tests and callers inspect
+    what a document placed without parsing its PDF."""
+    inputs = {"data": data_json(data)}
+    with _akar(template, berkas) as (path, root):
+        try:
+            hasil = typst.query(
+                str(path),
+                selector,
+                field=field,
+                root=str(root),
+                font_paths=_fonts(),
+                sys_inputs=inputs,
+            )
+        except typst.TypstError as exc:
+            raise DokumenError(f"{path.name}: {exc.message}\n{exc.diagnostic}") from exc
+    return json.loads(hasil)
 
 
 def _compile(
