@@ -1,0 +1,140 @@
+"""Data-quality checks: far above target, outliers against history, evidence, units.
+
+A flag never changes a number; it tells a reviewer which numbers to look at first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from kinerja.rumus.angka import NOL, SATU, SERATUS, bagi, kali, kurang, tambah
+from kinerja.rumus.jenis import Bendera
+
+#: A capaian above this (%) is flagged JAUH_DI_ATAS_TARGET.
+AMBANG_JAUH = Decimal(150)
+#: A |modified z-score| above this is flagged PENCILAN (Iglewicz & Hoaglin 1993).
+AMBANG_PENCILAN = Decimal("3.5")
+#: Fewer history values than this give no z-score.
+MIN_RIWAYAT = 3
+
+_K_MAD = Decimal("0.6745")  # the 0.75 quantile of the standard normal: MAD → σ
+_K_MEANAD = Decimal("1.253314")  # √(π/2): mean absolute deviation → σ
+_SETENGAH = Decimal("0.5")
+_DUA = Decimal(2)
+
+
+def _median(urut: list[Decimal]) -> Decimal:
+    n = len(urut)
+    tengah = n // 2
+    if n % 2:
+        return urut[tengah]
+    return bagi(tambah(urut[tengah - 1], urut[tengah]), _DUA)
+
+
+def skor_z_termodifikasi(nilai: Decimal, riwayat: Iterable[object]) -> Decimal | None:
+    """The modified z-score of `nilai` against an indicator's history, or None.
+
+    M = 0.6745 × (x − median) / MAD, where MAD is the median absolute deviation of the history.
+    When MAD is 0 (more than half the history is one value) the mean absolute deviation is used
+    instead: M = (x − median) / (1.253314 × MeanAD). History entries that are not finite
+    Decimals (None for a missing year) are skipped; with fewer than 3 values, or a constant
+    history, there is no score.
+
+    >>> skor_z_termodifikasi(Decimal(100), [Decimal(10), Decimal(12), Decimal(11), Decimal(13)])
+    Decimal('59.69325')
+    """
+    if not isinstance(nilai, Decimal) or not nilai.is_finite():
+        return None
+    try:
+        data = sorted(x for x in riwayat if isinstance(x, Decimal) and x.is_finite())
+    except TypeError:
+        return None
+    if len(data) < MIN_RIWAYAT:
+        return None
+    try:
+        med = _median(data)
+        simpangan = sorted(abs(kurang(x, med)) for x in data)
+        mad = _median(simpangan)
+        if mad:
+            return bagi(kali(_K_MAD, kurang(nilai, med)), mad)
+        total = NOL
+        for s in simpangan:
+            total = tambah(total, s)
+        if total:
+            rata = bagi(total, Decimal(len(simpangan)))
+            return bagi(kurang(nilai, med), kali(_K_MEANAD, rata))
+    except ArithmeticError:
+        return None
+    return None
+
+
+_ALIAS_SATUAN = {"persen": "%", "prosen": "%", "percent": "%"}
+
+
+def _satuan_baku(satuan: str) -> str:
+    s = "".join(satuan.split()).casefold().rstrip(".")
+    return _ALIAS_SATUAN.get(s, s)
+
+
+def satuan_berbeda(satuan_target: object, satuan_realisasi: object) -> bool:
+    """True when both units are given and differ after normalising case, spaces and aliases."""
+    if not isinstance(satuan_target, str) or not isinstance(satuan_realisasi, str):
+        return False
+    a = _satuan_baku(satuan_target)
+    b = _satuan_baku(satuan_realisasi)
+    return bool(a) and bool(b) and a != b
+
+
+def tampak_pecahan(target: Decimal, realisasi: Decimal) -> bool:
+    """True when a percentage realisation looks typed as a fraction (0.87 for a target of 85 %).
+
+    Detected when the target is above 1, the realisation is in (0, 1], and 100 × realisation is
+    within a factor 2 of the target.
+    """
+    if not (target > SATU and NOL < realisasi <= SATU):
+        return False
+    seratus_r = kali(realisasi, SERATUS)
+    return kali(target, _SETENGAH) <= seratus_r <= kali(target, _DUA)
+
+
+def kumpulkan_bendera(
+    *,
+    nilai: Decimal | None,
+    realisasi: Decimal | None,
+    target: Decimal | None,
+    ada_realisasi: bool,
+    persen: bool,
+    ada_bukti: bool,
+    riwayat: Iterable[object],
+    satuan_target: object,
+    satuan_realisasi: object,
+    ambang_jauh: Decimal,
+    ambang_pencilan: Decimal,
+) -> set[Bendera] | None:
+    """The flags of one capaian (None when there are none, the common case)."""
+    bendera: set[Bendera] | None = None
+    if nilai is not None and nilai > ambang_jauh:
+        bendera = {Bendera.JAUH_DI_ATAS_TARGET}
+    if ada_realisasi and ada_bukti is False:
+        bendera = bendera or set()
+        bendera.add(Bendera.TANPA_BUKTI)
+    if (satuan_target is not None and satuan_realisasi is not None) and satuan_berbeda(
+        satuan_target, satuan_realisasi
+    ):
+        bendera = bendera or set()
+        bendera.add(Bendera.SATUAN_TIDAK_COCOK)
+    if (
+        persen
+        and realisasi is not None
+        and target is not None
+        and tampak_pecahan(target, realisasi)
+    ):
+        bendera = bendera or set()
+        bendera.add(Bendera.SATUAN_TIDAK_COCOK)
+    if riwayat and realisasi is not None:
+        z = skor_z_termodifikasi(realisasi, riwayat)
+        if z is not None and abs(z) > ambang_pencilan:
+            bendera = bendera or set()
+            bendera.add(Bendera.PENCILAN)
+    return bendera
