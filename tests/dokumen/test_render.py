@@ -14,6 +14,7 @@ from PIL import Image
 from kinerja.dokumen.render import (
     DokumenError,
     data_json,
+    format_nip,
     qr_svg,
     render_pdf,
     render_png,
@@ -229,3 +230,16 @@ def test_qr_svg():
     a, b = qr_svg("https://kinerja.example/v/A"), qr_svg("https://kinerja.example/v/B")
     assert "<svg" in a and "<path" in a
     assert a != b
+
+
+@pytest.mark.parametrize(
+    ("nip", "hasil"),
+    [
+        ("197209251998031003", "19720925 199803 1 003"),
+        ("19720925 199803 1 003", "19720925 199803 1 003"),
+        ("PPPK-123", "PPPK-123"),
+        (None, "-"),
+    ],
+)
+def test_format_nip(nip, hasil):
+    assert format_nip(nip) == hasil

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import io
+import logging
+import re
 import time
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from kinerja.dokumen.render import kueri
@@ -199,6 +203,17 @@ def test_rute_kembali_memilih_sisi_yang_bebas():
     assert render_sop_pdf(s).startswith(b"%PDF-")
 
 
+def test_langkah_dengan_kembali_ke_digambar_sebagai_keputusan():
+    s = _dua_langkah([0], [1])
+    s["langkah"].append(
+        {"no": "3", "uraian": "rapat", "pelaksana": ["p0"], "jenis": "rapat", "kembali_ke": 2}
+    )
+    s["langkah"].append({"no": 4, "uraian": "d", "pelaksana": ["p0"]})
+    lk = data_sop(s)["langkah"][2]
+    assert lk["simbol"] == "keputusan"
+    assert lk["kembali"]["ke"] == 1
+
+
 def test_langkah_terakhir_keputusan():
     s = _dua_langkah([0], [1])
     s["langkah"][1].update(jenis="keputusan", kembali_ke=1)
@@ -288,6 +303,19 @@ def test_png_halaman_prosedur():
     assert lebar > tinggi
 
 
+class _YAML12(yaml.SafeLoader):
+    """YAML 1.2 booleans (true/false only), so the step key `no:` is not read as False."""
+
+
+_YAML12.yaml_implicit_resolvers = {
+    awal: [(tag, pola) for tag, pola in daftar if tag != "tag:yaml.org,2002:bool"]
+    for awal, daftar in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_YAML12.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
 def _berkas_bawaan() -> list[Path]:
     return sorted(BAWAAN.glob("*.yaml")) + sorted(BAWAAN.glob("*.yml"))
 
@@ -299,7 +327,7 @@ def _berkas_bawaan() -> list[Path]:
     ids=lambda p: p.stem if p else "tidak-ada",
 )
 def test_sop_bawaan_dicetak(berkas):
-    data = yaml.safe_load(berkas.read_text(encoding="utf-8"))
+    data = yaml.load(berkas.read_text(encoding="utf-8"), Loader=_YAML12)  # noqa: S506
     pdf = render_sop_pdf(data)
     halaman = teks_halaman(pdf)
     assert len(halaman) >= 2
@@ -308,3 +336,46 @@ def test_sop_bawaan_dicetak(berkas):
         assert rapat(str(lk["uraian"])) in semua, lk["no"]
     simbol = kueri("sop", data_sop(data), "<simbol-sop>")
     assert {s["i"] for s in simbol} == set(range(len(data["langkah"])))
+
+
+@st.composite
+def _sop_acak(draw):
+    n_lajur = draw(st.integers(1, 8))
+    n_langkah = draw(st.integers(1, 22))
+    langkah = []
+    for no in range(1, n_langkah + 1):
+        lajur = draw(st.sets(st.integers(0, n_lajur - 1), min_size=1, max_size=3))
+        kembali = draw(st.none() | st.integers(1, no - 1)) if no > 1 else None
+        langkah.append(
+            {
+                "no": no,
+                "uraian": draw(st.text(min_size=0, max_size=120)),
+                "pelaksana": [f"p{k}" for k in sorted(lajur)],
+                "jenis": "keputusan" if kembali else "kegiatan",
+                "kembali_ke": kembali,
+                "waktu": {"jumlah": no, "satuan": "jam"},
+            }
+        )
+    return {
+        **sop(SOP_BMCKTR),
+        "pelaksana": [{"kode": f"p{i}", "label": f"Lajur {i}"} for i in range(n_lajur)],
+        "langkah": langkah,
+    }
+
+
+@settings(max_examples=20, deadline=None)
+@given(_sop_acak())
+def test_sop_acak_selalu_tercetak(s):
+    pdf = render_sop_pdf(s)
+    assert pdf.startswith(b"%PDF-")
+    simbol = kueri("sop", data_sop(s), "<simbol-sop>")
+    assert len([x for x in simbol if x["peran"] == "langkah"]) == sum(
+        len(lk["pelaksana"]) for lk in s["langkah"]
+    )
+
+
+@pytest.mark.parametrize("contoh", [SOP_BMCKTR, SOP_UKPBJ], ids=["9-langkah", "17-langkah"])
+def test_tata_letak_tanpa_peringatan_typst(contoh, caplog):
+    with caplog.at_level(logging.WARNING, logger="kinerja.dokumen"):
+        render_sop_pdf(sop(contoh))
+    assert not caplog.records

@@ -12,6 +12,11 @@ Input is an SOP as a plain dict, the shape of the YAML templates in `kinerja/alu
                jenis: kegiatan|keputusan|rapat|dokumen|arsip|unggah,
                kembali_ke: int|null, aksi_sistem: str|null, keterangan: str|null}]
 
+A step with `kembali_ke` is drawn as a decision (diamond, "Ya" onward, "Tidak" back) whatever
+its `jenis`: a meeting whose outcome sends work back is a decision in the flowchart. The first
+and the last step are drawn as start/end capsules unless they are decisions; a last decision
+gets an end capsule below it.
+
 This module turns it into display data (Indonesian dates, times, lane indices, symbol kinds and
 the route of every connector) and `typ/sop.typ` lays it out and draws the flowchart.
 """
@@ -22,7 +27,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from kinerja.dokumen.render import render_pdf, render_png, tanggal_id
+from kinerja.dokumen.render import format_nip, render_pdf, render_png, tanggal_id
 
 SATUAN_WAKTU = {"menit": "menit", "jam": "jam", "hari": "hari"}
 JENIS_LANGKAH = {"kegiatan", "keputusan", "rapat", "dokumen", "arsip", "unggah"}
@@ -122,11 +127,11 @@ def data_sop(sop: Mapping[str, Any]) -> dict[str, Any]:
         raise SOPTidakSah("SOP tidak mempunyai pelaksana")
     if not langkah_sop:
         raise SOPTidakSah("SOP tidak mempunyai langkah")
-    indeks_no = {}
+    indeks_no: dict[str, int] = {}
     for i, lk in enumerate(langkah_sop):
-        if lk.get("no") in indeks_no:
+        if str(lk.get("no")) in indeks_no:
             raise SOPTidakSah(f"nomor langkah {lk.get('no')} dipakai dua kali")
-        indeks_no[lk.get("no")] = i
+        indeks_no[str(lk.get("no"))] = i
 
     langkah: list[dict[str, Any]] = []
     for i, lk in enumerate(langkah_sop):
@@ -142,7 +147,7 @@ def data_sop(sop: Mapping[str, Any]) -> dict[str, Any]:
             raise SOPTidakSah(f"langkah {no}: jenis tidak dikenal {jenis!r}")
         lajur = sorted({indeks_lajur[k] for k in kode})
         terakhir = i == len(langkah_sop) - 1
-        if jenis == "keputusan":
+        if jenis == "keputusan" or lk.get("kembali_ke") is not None:
             simbol = "keputusan"
         elif i == 0:
             simbol = "mulai"
@@ -170,11 +175,11 @@ def data_sop(sop: Mapping[str, Any]) -> dict[str, Any]:
         if i + 1 < len(langkah):
             lk["maju"] = _rute_maju(lk["lajur"], langkah[i + 1]["lajur"])
         tujuan = langkah_sop[i].get("kembali_ke")
-        if tujuan is None or lk["simbol"] != "keputusan":
+        if tujuan is None:
             continue
-        if tujuan not in indeks_no or indeks_no[tujuan] >= i:
+        if str(tujuan) not in indeks_no or indeks_no[str(tujuan)] >= i:
             raise SOPTidakSah(f"langkah {lk['no']}: kembali_ke {tujuan} bukan langkah sebelumnya")
-        t = indeks_no[tujuan]
+        t = indeks_no[str(tujuan)]
         lk["kembali"] = _rute_kembali(lk, langkah[t], t)
 
     disahkan = dict(sop.get("disahkan_oleh") or {})
@@ -189,7 +194,12 @@ def data_sop(sop: Mapping[str, Any]) -> dict[str, Any]:
         "tanggal_pembuatan": tanggal_id(sop.get("tanggal_pembuatan")),
         "tanggal_revisi": tanggal_id(sop.get("tanggal_revisi")),
         "tanggal_efektif": tanggal_id(sop.get("tanggal_efektif")),
-        "disahkan": {k: _teks(disahkan.get(k)) for k in ("jabatan", "nama", "pangkat", "nip")},
+        "disahkan": {
+            "jabatan": _teks(disahkan.get("jabatan")),
+            "nama": _teks(disahkan.get("nama")),
+            "pangkat": _teks(disahkan.get("pangkat")),
+            "nip": format_nip(disahkan.get("nip"), kosong="") or None,
+        },
         "dasar_hukum": _daftar(sop.get("dasar_hukum")),
         "kualifikasi_pelaksana": _daftar(sop.get("kualifikasi_pelaksana")),
         "keterkaitan": _daftar(sop.get("keterkaitan")),

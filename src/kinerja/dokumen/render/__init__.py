@@ -7,13 +7,13 @@ Public API:
 - `render(template, data, format=..., berkas=None, ppi=None)` (the general form)
 - `kueri(template, data, selector) -> list` (what the layout placed, e.g. metadata values)
 - `data_json(data) -> str` (the serialisation every template receives)
-- `tanggal_id(value) -> str` ("11 Januari 2024"), `qr_svg(text) -> str`
+- `tanggal_id(value) -> str` ("11 Januari 2024"), `format_nip(nip) -> str`, `qr_svg(text) -> str`
 - `DokumenError` (a template failed to compile; the Typst diagnostic is in the message)
 
 Templates live in `kinerja/dokumen/typ/`; shared helpers in `typ/kinerja.typ`.
 """
 
-from kinerja.dokumen.render.format import tanggal_id
+from kinerja.dokumen.render.format import format_nip, tanggal_id
 from kinerja.dokumen.render.mesin import (
     FONT_DIR,
     TYP_DIR,
@@ -31,6 +31,7 @@ __all__ = [
     "TYP_DIR",
     "DokumenError",
     "data_json",
+    "format_nip",
     "kueri",
     "qr_svg",
     "render",

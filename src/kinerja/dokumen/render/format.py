@@ -33,3 +33,17 @@ def tanggal_id(nilai: dt.date | str | None, kosong: str = "-") -> str:
     if isinstance(nilai, dt.datetime):
         nilai = nilai.date()
     return f"{nilai.day} {BULAN[nilai.month - 1]} {nilai.year}"
+
+
+def format_nip(nip: str | None, kosong: str = "-") -> str:
+    """A civil-servant NIP as printed: "197209251998031003" → "19720925 199803 1 003".
+
+    Eighteen digits (with or without spaces) are grouped birth date / appointment month / sex /
+    serial number; anything else is returned as written, so a PPPK number or a typo is not lost.
+    """
+    if nip is None or str(nip).strip() == "":
+        return kosong
+    angka = "".join(str(nip).split())
+    if len(angka) != 18 or not angka.isdigit():
+        return str(nip).strip()
+    return f"{angka[:8]} {angka[8:14]} {angka[14]} {angka[15:]}"
