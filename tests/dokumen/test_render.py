@@ -243,3 +243,11 @@ def test_qr_svg():
 )
 def test_format_nip(nip, hasil):
     assert format_nip(nip) == hasil
+
+
+def test_svg_per_halaman():
+    from kinerja.dokumen.render import render
+
+    halaman = render("umum", _data(baris=120), format="svg")
+    assert len(halaman) >= 3
+    assert all(h.lstrip().startswith(b"<svg") for h in halaman)
