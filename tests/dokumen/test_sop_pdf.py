@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import io
 import logging
-import re
 import time
-from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
+from kinerja.alur.berkas_sop import daftar_bawaan, muat_berkas
 from kinerja.dokumen.render import kueri
 from kinerja.dokumen.sop_pdf import (
     SOPTidakSah,
@@ -24,8 +22,6 @@ from kinerja.dokumen.sop_pdf import (
 )
 from tests.dokumen.contoh_sop import SOP_BMCKTR, SOP_UKPBJ, sop
 from tests.dokumen.pdfteks import rapat, teks_halaman, ukuran_halaman
-
-BAWAAN = Path(__file__).resolve().parents[2] / "src" / "kinerja" / "alur" / "bawaan"
 
 
 def _baris(teks: str) -> list[str]:
@@ -303,31 +299,14 @@ def test_png_halaman_prosedur():
     assert lebar > tinggi
 
 
-class _YAML12(yaml.SafeLoader):
-    """YAML 1.2 booleans (true/false only), so the step key `no:` is not read as False."""
-
-
-_YAML12.yaml_implicit_resolvers = {
-    awal: [(tag, pola) for tag, pola in daftar if tag != "tag:yaml.org,2002:bool"]
-    for awal, daftar in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_YAML12.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-
-
-def _berkas_bawaan() -> list[Path]:
-    return sorted(BAWAAN.glob("*.yaml")) + sorted(BAWAAN.glob("*.yml"))
-
-
 @pytest.mark.parametrize(
     "berkas",
-    _berkas_bawaan()
+    daftar_bawaan()
     or [pytest.param(None, marks=pytest.mark.skip(reason="belum ada SOP bawaan di alur/bawaan"))],
     ids=lambda p: p.stem if p else "tidak-ada",
 )
 def test_sop_bawaan_dicetak(berkas):
-    data = yaml.load(berkas.read_text(encoding="utf-8"), Loader=_YAML12)  # noqa: S506
+    data = muat_berkas(berkas)
     pdf = render_sop_pdf(data)
     halaman = teks_halaman(pdf)
     assert len(halaman) >= 2
