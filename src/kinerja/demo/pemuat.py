@@ -707,9 +707,10 @@ class PemuatPemda:
         return Decimal(nilai), ""
 
     def _jabatan_pk(self, ind: Ind) -> str:
-        """Whose PK an indicator belongs to: the head for tujuan/sasaran, else the unit head."""
+        """Whose PK an indicator belongs to: the head for tujuan/sasaran (tujuan PBJ), else the
+        head of the executing unit (of the indicator's unit for an area strategis)."""
         e = self.el_spec[ind.elemen]
-        if e.level in ("tujuan", "sasaran", "tujuan_pbj", "area_strategis"):
+        if e.level in ("tujuan", "sasaran", "tujuan_pbj"):
             return self.s.jabatan_kepala
         return self.s.jabatan_per_unit[e.unit or ind.unit]
 
@@ -724,7 +725,8 @@ class PemuatPemda:
         for tahun in (TAHUN_LALU, TAHUN_BERJALAN):
             self.item_kepala = {}
             for slug in urutan:
-                daftar = per_jabatan.get(slug, [])
+                # A package indicator only exists in its package's year.
+                daftar = [i for i in per_jabatan.get(slug, []) if tahun in i.target]
                 if not daftar:
                     continue
                 versi = [False]
@@ -832,7 +834,17 @@ class PemuatPemda:
 
     def _anggaran_pk(self, pk: PerjanjianKinerja, slug: str, tahun: int) -> None:
         """Budget lines of the PK: programs for the head, kegiatan of their units for others."""
-        if slug == self.s.jabatan_kepala:
+        keterangan = {}
+        if slug == self.s.jabatan_kepala and self.s.jenis_kerangka == "ukpbj":
+            # The UKPBJ has no program of its own in this framework: its head's PK lists the
+            # packages it procures, whose budgets belong to the owning agencies.
+            kode = [e.kode for e in self.s.elemen if e.level == "paket"]
+            keterangan = {
+                e.kode: f"Paket {e.metode}, anggaran {self.node[e.pemilik].singkatan}"
+                for e in self.s.elemen
+                if e.level == "paket" and e.pemilik
+            }
+        elif slug == self.s.jabatan_kepala:
             kode = [e.kode for e in self.s.elemen if e.level == "program"]
         else:
             unit = {u for u, j in self.s.jabatan_per_unit.items() if j == slug}
@@ -842,7 +854,7 @@ class PemuatPemda:
                 perjanjian=pk,
                 elemen=self.el[k],
                 pagu=self.anggaran[(k, tahun)].pagu,
-                keterangan="APBD",
+                keterangan=keterangan.get(k, "APBD"),
             )
             for k in kode
             if (k, tahun) in self.anggaran
@@ -901,6 +913,8 @@ class PemuatPemda:
                     hasil.append(((tahun, "tahun", 1), nilai[0], ind.target[tahun]))
             return hasil
         for tahun in (TAHUN_LALU, TAHUN_BERJALAN):
+            if tahun not in ind.target:
+                continue
             if tahun == TAHUN_BERJALAN and ind.real_bulan is not None:
                 bulan = list(ind.real_bulan)
                 for b, nilai in enumerate(bulan, start=1):
