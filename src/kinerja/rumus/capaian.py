@@ -14,7 +14,7 @@ of the same formulas, (1 ± (R − T) / |T|) × 100, which equals the usual form
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from types import MappingProxyType
 from typing import TypeVar, cast
@@ -22,7 +22,7 @@ from typing import TypeVar, cast
 from kinerja.rumus.angka import NOL, SERATUS, bagi, kali, kurang, sebagai_angka, tambah
 from kinerja.rumus.bendera import AMBANG_JAUH, AMBANG_PENCILAN, kumpulkan_bendera
 from kinerja.rumus.hasil import TANPA_BENDERA, HasilCapaian, buat_capaian
-from kinerja.rumus.jenis import Alasan, JenisNilai, MetodeNegatif, Polaritas
+from kinerja.rumus.jenis import Alasan, Bendera, JenisNilai, MetodeNegatif, Polaritas
 from kinerja.rumus.skala import LevelOrdinal, SkalaOrdinal
 
 #: A value an indicator can take: a number, yes/no, or a level of an ordinal scale.
@@ -295,6 +295,7 @@ def hitung_capaian(
     satuan_realisasi: str | None = None,
     ambang_jauh: Decimal = AMBANG_JAUH,
     ambang_pencilan: Decimal = AMBANG_PENCILAN,
+    bendera_tambahan: Iterable[Bendera] = (),
 ) -> HasilCapaian:
     """The capaian (%) of one indicator in one period, at full precision, with its flags.
 
@@ -311,6 +312,7 @@ def hitung_capaian(
     - Flags: `ada_bukti=False` → TANPA_BUKTI; `riwayat` (earlier values of the same indicator)
       → PENCILAN when |modified z| > `ambang_pencilan`; `satuan_target` / `satuan_realisasi` →
       SATUAN_TIDAK_COCOK; capaian > `ambang_jauh` → JAUH_DI_ATAS_TARGET.
+    - `bendera_tambahan`: flags carried from an earlier step (e.g. an incomplete aggregation).
 
     >>> hitung_capaian(target=Decimal("32"), realisasi=Decimal("4.88"),
     ...                polaritas=Polaritas.NEGATIF).nilai
@@ -386,11 +388,18 @@ def hitung_capaian(
         ambang_jauh=ambang_jauh,
         ambang_pencilan=ambang_pencilan,
     )
+    if bendera_tambahan:
+        try:
+            tambahan = {b for b in bendera_tambahan if isinstance(b, Bendera)}
+        except TypeError:
+            tambahan = set()
+        if tambahan:
+            bendera = (bendera or set()) | tambahan
     return buat_capaian(
         nilai,
         metode,
         masukan,
-        TANPA_BENDERA if bendera is None else frozenset(bendera),
+        TANPA_BENDERA if not bendera else frozenset(bendera),
         alasan,
         rincian,
     )

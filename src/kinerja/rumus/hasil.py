@@ -118,8 +118,13 @@ class HasilEfisiensi(Hasil):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class HasilProyeksi(Hasil):
-    """The projected year-end realisation (`nilai`) and the capaian it would give."""
+    """The projected year-end realisation and the capaian it would give.
 
+    `nilai` is the projected number (a level's score for ordinal, 1/0 for yes/no) and
+    `nilai_asli` the same in the indicator's own notation.
+    """
+
+    nilai_asli: object = None
     capaian: HasilCapaian | None = None
 
 
@@ -128,12 +133,13 @@ class HasilSdTriwulan:
     """Capaian "s.d. triwulan n": against the Rencana Aksi target and against the annual target.
 
     `realisasi` is the realisation aggregated to quarter n, `target_triwulan` the Rencana Aksi
-    target aggregated the same way, and the two capaian compare the first with each target.
+    target aggregated the same way (None for a range indicator, compared with its range), and
+    the two capaian compare the realisation with each target.
     """
 
     triwulan: int
     realisasi: HasilAgregasi
-    target_triwulan: HasilAgregasi
+    target_triwulan: HasilAgregasi | None
     terhadap_target_triwulan: HasilCapaian
     terhadap_target_tahunan: HasilCapaian
 
@@ -142,7 +148,7 @@ class HasilSdTriwulan:
         return {
             "triwulan": self.triwulan,
             "realisasi": self.realisasi.ke_dict(),
-            "target_triwulan": self.target_triwulan.ke_dict(),
+            "target_triwulan": _ke_json(self.target_triwulan),
             "terhadap_target_triwulan": self.terhadap_target_triwulan.ke_dict(),
             "terhadap_target_tahunan": self.terhadap_target_tahunan.ke_dict(),
         }

@@ -69,7 +69,6 @@ class MetodeProyeksi(StrEnum):
     LAJU = "laju"
     TREN_LINEAR = "tren_linear"
     NILAI_TERAKHIR = "nilai_terakhir"
-    RATA_RATA = "rata_rata"
 
 
 class Alasan(StrEnum):
@@ -89,6 +88,7 @@ class Alasan(StrEnum):
     PARAMETER_TIDAK_VALID = "parameter_tidak_valid"
     PERIODE_KOSONG = "periode_kosong"
     TIDAK_ADA_NILAI = "tidak_ada_nilai"
+    PAGU_KOSONG = "pagu_kosong"
     PAGU_NOL = "pagu_nol"
     DI_LUAR_JANGKAUAN = "di_luar_jangkauan"
 
@@ -140,6 +140,7 @@ _PESAN_ALASAN = {
     Alasan.PERIODE_KOSONG: "Ada periode yang belum diisi, sehingga jumlah kumulatif tidak dapat "
     "dihitung.",
     Alasan.TIDAK_ADA_NILAI: "Tidak ada nilai yang dapat dihitung.",
+    Alasan.PAGU_KOSONG: "Pagu anggaran belum diisi.",
     Alasan.PAGU_NOL: "Pagu anggaran bernilai 0, sehingga serapan tidak dapat dihitung.",
     Alasan.DI_LUAR_JANGKAUAN: "Nilai terlalu besar atau terlalu kecil untuk dihitung.",
 }
