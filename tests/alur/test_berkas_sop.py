@@ -2,6 +2,7 @@
 
 import copy
 import datetime as dt
+import re
 
 import pytest
 import yaml
@@ -11,6 +12,48 @@ from kinerja.alur import berkas_sop
 # Step numbers of each built-in SOP as published (Lumajang has no step 6).
 NOMOR_LANGKAH = {
     "sumbar-bmcktr-2024": list(range(1, 10)),
+    "banjarnegara-dispermades-2023": list(range(1, 17)),
+    "kukar-ukpbj-2020": list(range(1, 18)),
+    "lumajang-putr-2024": [1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12],
+}
+
+# Extraction noise of each seed: repaired in the data, and every repair recorded in catatan.
+GARBEL = {
+    "sumbar-bmcktr-2024": ["150 / SOP - BMCKTR / 2024"],
+    "banjarnegara-dispermades-2023": [
+        "BERECANA",
+        "Pubishment",
+        "Pengukuan",
+        "Stragegis",
+        "Indiaktor",
+        "Pejanjian",
+        "pengukran",
+        "tiaptiap",
+        "SEKRET ARIAT",
+        "Pembinas",
+        "kinerja kinerja",
+    ],
+    "kukar-ukpbj-2020": [
+        "FBJ",
+        "Tempalte",
+        "Menetaskan",
+        "Mewadengarkan",
+        "attributnya",
+        "ditusulkan",
+        "tivulan",
+        "porosapihan",
+        "Berkomendasi",
+        "Tertpadate",
+        "Arahuan",
+        "Batasasi",
+        "Bencana Aksi",
+        "Templata",
+        "printernet",
+        "mutu buku",
+        "emahami",
+        "Pengelolaan Kinerja Pengelolaan",
+    ],
+    "lumajang-putr-2024": ["Penjurangan"],
 }
 
 
@@ -59,6 +102,47 @@ def test_ke_yaml_bolak_balik(semua, kode):
     assert berkas_sop.ke_yaml(berkas_sop.muat_teks(teks)) == teks
 
 
+@pytest.mark.parametrize("kode", sorted(GARBEL))
+def test_kata_rusak_diperbaiki_dan_dicatat(semua, kode):
+    data = dict(semua[kode])
+    catatan = " ".join(data.pop("catatan_transkripsi"))
+    isi = berkas_sop.ke_yaml(data)
+    for kata in GARBEL[kode]:
+        pola = re.compile(rf"(?<!\w){re.escape(kata)}(?!\w)")
+        assert not pola.search(isi), kata
+        assert pola.search(catatan), kata
+
+
+@pytest.mark.parametrize("kode", sorted(NOMOR_LANGKAH))
+def test_setiap_kolom_pelaksana_dipakai(semua, kode):
+    data = semua[kode]
+    dipakai = {p for lk in data["langkah"] for p in lk["pelaksana"]}
+    assert dipakai == {p["kode"] for p in data["pelaksana"]}
+
+
+def test_keputusan_dan_tujuan_kembali_setiap_seed(semua):
+    keputusan = {
+        kode: {lk["no"]: lk["kembali_ke"] for lk in d["langkah"] if lk["jenis"] == "keputusan"}
+        for kode, d in semua.items()
+    }
+    assert keputusan == {
+        "sumbar-bmcktr-2024": {7: 4},
+        "banjarnegara-dispermades-2023": {11: 7},
+        "kukar-ukpbj-2020": {6: 1, 17: 11},
+        "lumajang-putr-2024": {9: 8},
+    }
+
+
+def test_setiap_seed_dibuka_oleh_pimpinan_atau_perencanaan(semua):
+    for kode, d in semua.items():
+        pertama = d["langkah"][0]
+        if kode == "kukar-ukpbj-2020":
+            assert pertama["aksi_sistem"] == "susun_rencana_kinerja"
+            assert pertama["pelaksana"] == ["kepala_ukpbj", "tim_pengelola_kelembagaan"]
+        else:
+            assert pertama["aksi_sistem"] == "buka_siklus" and pertama["pelaksana"] == ["kepala"]
+
+
 def test_sumbar_isi_kepala_dan_keputusan(semua):
     d = semua["sumbar-bmcktr-2024"]
     assert d["nomor"] == "150/SOP-BMCKTR/2024"
@@ -71,6 +155,78 @@ def test_sumbar_isi_kepala_dan_keputusan(semua):
     assert lk[7]["jenis"] == "keputusan" and lk[7]["kembali_ke"] == 4
     assert lk[9]["aksi_sistem"] == "unggah_esr"
     assert lk[9]["waktu"] == {"jumlah": 2, "satuan": "menit"}
+
+
+def test_banjarnegara_narasi_dan_langkah_tanpa_waktu(semua):
+    d = semua["banjarnegara-dispermades-2023"]
+    assert d["nomor"] == "067/14.8/DISPERMADESPPKB/2023"
+    assert d["tanggal_pembuatan"] == dt.date(2023, 1, 5) and d["tanggal_efektif"] is None
+    n = d["narasi"]
+    assert n["latar_belakang"].startswith("Bahwa penyelenggaraan pemerintahan")
+    assert len(n["tujuan"]) == 4 and len(n["ruang_lingkup"]) == 2
+    assert len(n["definisi"]) == 10 and len(n["dokumen_pelengkap"]) == 4
+    assert len(d["dasar_hukum"]) == 7
+    lk = {x["no"]: x for x in d["langkah"]}
+    assert lk[16]["waktu"] is None and lk[16]["jenis"] == "arsip"
+    assert lk[15]["pelaksana"] == lk[16]["pelaksana"] == ["staf"]
+    assert lk[14]["aksi_sistem"] == "tanda_tangan" and lk[14]["pelaksana"] == ["kepala"]
+    assert lk[2]["waktu"] == {"jumlah": 4, "satuan": "jam"}
+
+
+def test_ukpbj_pelaksana_dan_alur(semua):
+    d = semua["kukar-ukpbj-2020"]
+    assert d["nama"] == "Pengelolaan Kinerja"
+    assert d["nomor"] == "B-2520/BPBJ/PAPBJ/910/II/2020"
+    assert d["disahkan_oleh"]["nip"] == "196710041987011001"
+    assert [k.split(":")[0] for k in d["kualifikasi_pelaksana"]] == [
+        "Kepala UKPBJ",
+        "Tim Pengelola Kelembagaan UKPBJ",
+        "Penanggungjawab Kinerja",
+    ]
+    kp, tim, pj = "kepala_ukpbj", "tim_pengelola_kelembagaan", "penanggung_jawab_kinerja"
+    harapan = {1: [kp, tim], 2: [kp, tim], 3: [kp, tim], 4: [kp, tim], 5: [tim], 6: [kp]}
+    harapan |= {7: [tim], 8: [tim], 9: [tim], 10: [tim, pj], 11: [pj], 12: [pj]}
+    harapan |= {13: [tim], 14: [tim], 15: [tim], 16: [tim], 17: [kp, tim]}
+    lk = {x["no"]: x for x in d["langkah"]}
+    assert {no: x["pelaksana"] for no, x in lk.items()} == harapan
+    assert all(x["waktu"] is None for x in lk.values())
+    masukan = lk[1]["kelengkapan"]
+    assert "Arahan/prioritas pimpinan" in masukan
+    for no in (1, 2, 3, 4):
+        assert lk[no]["kelengkapan"] == masukan
+        assert lk[no]["keterangan"].startswith("Dilaksanakan melalui lokakarya")
+        assert lk[no]["aksi_sistem"] == "susun_rencana_kinerja"
+    assert "Template data kinerja" in lk[4]["output"]
+    # The flow of steps 10-17 is a chain: each step's input is an output of the step before.
+    for no in range(13, 18):
+        assert lk[no]["kelengkapan"][0] in lk[no - 1]["output"], no
+    assert lk[10]["aksi_sistem"] == "petakan_paket"
+    assert lk[17]["aksi_sistem"] == "rapat_pimpinan"
+    assert lk[17]["uraian"].startswith("Melaksanakan rapat dengan pimpinan unit")
+
+
+def test_lumajang_celah_nomor_dan_pelaksana_di_luar_kolom(semua):
+    d = semua["lumajang-putr-2024"]
+    assert len(d["langkah"]) == 11
+    assert any("langkah 6" in c for c in d["catatan_transkripsi"])
+    assert [p["label"] for p in d["pelaksana"]] == [
+        "Ka Dinas",
+        "Sekretaris",
+        "Sek. Tim Sakip",
+        "Anggota Tim Sakip",
+        "Kabid",
+        "Ketua TIM SAKIP PD",
+    ]
+    lk = {x["no"]: x for x in d["langkah"]}
+    assert lk[7]["pelaksana"] == ["kepala_bidang"]
+    assert lk[7]["aksi_sistem"] == "validasi_realisasi"
+    assert lk[8]["pelaksana"] == ["ketua_tim_sakip"]
+    assert lk[9]["waktu"] == {"teks": "Sesuai dengan Surat Perjanjian Kontrak"}
+    assert lk[9]["pelaksana"] == ["kepala"]
+    assert lk[2]["waktu"] == {"jumlah": 60, "satuan": "menit"}
+    assert lk[10]["aksi_sistem"] == "buat_surat_pengantar"
+    assert d["unit_penyusun"] == "Sub. Bagian Kepegawaian"
+    assert d["disahkan_oleh"] == {"jabatan": None, "nama": None, "pangkat": None, "nip": None}
 
 
 # ---------------------------------------------------------------- invalid data

@@ -160,6 +160,13 @@ _Pemuat.add_implicit_resolver(
 )
 
 
+class _Penulis(yaml.SafeDumper):
+    """SafeDumper that writes a value shared by several steps in full, never as &anchor/*alias."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 class BerkasSOPTidakSah(ValueError):
     """The file is not an SOP: not readable YAML/JSON, or not a mapping."""
 
@@ -479,7 +486,12 @@ def bentuk_baku(data: Mapping[str, Any]) -> dict[str, Any]:
 
 def ke_yaml(data: Mapping[str, Any]) -> str:
     """The SOP as YAML text in the documented key order; `muat_teks` gives the same dict back."""
-    teks: str = yaml.safe_dump(
-        bentuk_baku(data), allow_unicode=True, sort_keys=False, width=100, indent=2
+    teks: str = yaml.dump(
+        bentuk_baku(data),
+        Dumper=_Penulis,
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
+        indent=2,
     )
     return teks
