@@ -8,5 +8,6 @@ admin.site.site_title = "Kinerja"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("alur/", include("kinerja.alur.urls")),
     path("", include("kinerja.inti.urls")),
 ]

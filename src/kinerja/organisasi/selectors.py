@@ -46,3 +46,11 @@ def perangkat_daerah_pengguna(user: Any) -> list[Instansi]:
         .select_related("induk")
         .order_by("jalur")
     )
+
+
+def pemda_pengguna(user: Any) -> QuerySet[Instansi]:
+    """The Pemdas (tree roots) in which the user holds any role."""
+    if getattr(user, "is_superuser", False):
+        return Instansi.objects.filter(induk__isnull=True)
+    ids = {int(j.strip("/").split("/")[0]) for j in jalur_dengan_peran(user) if j.strip("/")}
+    return Instansi.objects.filter(pk__in=ids)

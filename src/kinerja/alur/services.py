@@ -1,0 +1,426 @@
+"""Writes on SOP templates and measurement cycles.
+
+Every service checks permission, validates, writes in one transaction with its audit row
+(`inti.audit.catat`) and refuses stale edits where a version is carried.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from kinerja.alur import berkas_sop
+from kinerja.alur.models import (
+    HariLibur,
+    HasilKeputusan,
+    JenisLangkah,
+    Keputusan,
+    LangkahSOP,
+    SatuanWaktu,
+    Siklus,
+    StatusSiklus,
+    StatusTugas,
+    TemplateSOP,
+    Tugas,
+)
+from kinerja.alur.pelaksana import boleh_melaksanakan
+from kinerja.alur.waktu import hitung_tenggat
+from kinerja.inti.audit import catat, pastikan_versi
+from kinerja.organisasi.models import Instansi
+from kinerja.pengukuran.models import Periode
+
+PESAN_TEMPLAT_TIDAK_SAH = "Templat SOP tidak sah:\n{galat}"
+PESAN_TIDAK_BERHAK_TEMPLAT = "Anda tidak berhak mengelola templat SOP instansi ini."
+PESAN_TIDAK_BERHAK_BUKA = (
+    "Hanya pelaksana langkah pertama SOP ({pelaksana}) yang dapat membuka siklus pengukuran."
+)
+PESAN_SIKLUS_SUDAH_ADA = "Siklus {template} untuk {periode} sudah berjalan."
+PESAN_NOMOR_PERINTAH = "Nomor dan tanggal perintah (disposisi/nota/surat perintah) wajib diisi."
+PESAN_TIDAK_BERHAK_TUGAS = "Langkah ini dikerjakan oleh {pelaksana}; Anda tidak memegang peran itu."
+PESAN_TUGAS_TIDAK_AKTIF = "Langkah ini tidak sedang menunggu dikerjakan (status: {status})."
+PESAN_BUKAN_KEPUTUSAN = "Langkah ini bukan langkah keputusan."
+PESAN_HARUS_DIPUTUSKAN = "Langkah keputusan diselesaikan dengan memilih setuju atau kembalikan."
+PESAN_ALASAN_KEMBALI = "Tuliskan alasan dan arahan pengembalian."
+PESAN_KEMBALI_KE = "Langkah tujuan pengembalian harus langkah sebelum langkah ini."
+PESAN_SIKLUS_TIDAK_BERJALAN = "Siklus ini sudah {status}."
+
+
+# ---------------------------------------------------------------- templates
+
+
+def _langkah_dari_data(template: TemplateSOP, data: dict[str, Any]) -> None:
+    for i, lk in enumerate(data["langkah"], start=1):
+        waktu = lk.get("waktu") or {}
+        if "teks" in waktu:
+            jumlah, satuan, teks = None, SatuanWaktu.TEKS, str(waktu["teks"])
+        elif waktu:
+            jumlah, satuan, teks = Decimal(str(waktu["jumlah"])), waktu["satuan"], ""
+        else:
+            jumlah, satuan, teks = None, SatuanWaktu.TEKS, ""
+        LangkahSOP.objects.create(
+            template=template,
+            urutan=i,
+            no=lk["no"],
+            uraian=lk["uraian"],
+            pelaksana=list(lk["pelaksana"]),
+            kelengkapan=list(lk.get("kelengkapan") or []),
+            waktu_jumlah=jumlah,
+            waktu_satuan=satuan,
+            waktu_teks=teks,
+            output=list(lk.get("output") or []),
+            jenis=lk.get("jenis") or JenisLangkah.KEGIATAN,
+            kembali_ke=lk.get("kembali_ke"),
+            aksi_sistem=lk.get("aksi_sistem") or "",
+            keterangan=lk.get("keterangan") or "",
+        )
+
+
+def _tanggal(nilai: Any) -> dt.date | None:
+    if nilai in (None, ""):
+        return None
+    if isinstance(nilai, dt.date):
+        return nilai
+    return dt.date.fromisoformat(str(nilai))
+
+
+def _boleh_kelola_template(pengguna: Any, instansi: Instansi | None) -> bool:
+    if getattr(pengguna, "is_superuser", False):
+        return True
+    if instansi is None:
+        return False
+    return bool(
+        pengguna.has_perm("kinerja.kelola", instansi)
+        or pengguna.has_perm("kinerja.rencanakan", instansi)
+    )
+
+
+@transaction.atomic
+def template_impor(
+    *,
+    pengguna: Any,
+    data: dict[str, Any],
+    instansi: Instansi | None = None,
+    bawaan: bool = False,
+    disalin_dari: TemplateSOP | None = None,
+) -> TemplateSOP:
+    """Create a new template version from SOP data (the documented YAML/JSON format).
+
+    The version number continues the `kode`'s history; earlier versions stay for the cycles that
+    use them and are marked inactive. Refuses invalid data with every problem listed.
+    """
+    if not bawaan and not _boleh_kelola_template(pengguna, instansi):
+        raise PermissionDenied(PESAN_TIDAK_BERHAK_TEMPLAT)
+    galat = berkas_sop.validasi(data)
+    if galat:
+        raise ValidationError(PESAN_TEMPLAT_TIDAK_SAH.format(galat="\n".join(galat)))
+    kode = data["kode"]
+    versi_akhir = TemplateSOP.objects.filter(kode=kode).aggregate(m=Max("versi"))["m"] or 0
+    TemplateSOP.objects.filter(kode=kode, aktif=True).update(aktif=False)
+    t = TemplateSOP.objects.create(
+        kode=kode,
+        versi=versi_akhir + 1,
+        nama=data["nama"],
+        nomor=data.get("nomor") or "",
+        pemda_teks=data.get("pemda") or "",
+        instansi_teks=data.get("instansi") or "",
+        unit_penyusun=data.get("unit_penyusun") or "",
+        instansi=instansi,
+        tanggal_pembuatan=_tanggal(data.get("tanggal_pembuatan")),
+        tanggal_revisi=_tanggal(data.get("tanggal_revisi")),
+        tanggal_efektif=_tanggal(data.get("tanggal_efektif")),
+        disahkan_oleh=data.get("disahkan_oleh") or {},
+        dasar_hukum=data.get("dasar_hukum") or [],
+        kualifikasi_pelaksana=data.get("kualifikasi_pelaksana") or [],
+        keterkaitan=data.get("keterkaitan") or [],
+        peralatan=data.get("peralatan") or [],
+        peringatan=data.get("peringatan") or [],
+        pencatatan=data.get("pencatatan") or [],
+        narasi=data.get("narasi") or {},
+        catatan_transkripsi=data.get("catatan_transkripsi") or [],
+        pelaksana=data["pelaksana"],
+        bawaan=bawaan,
+        disalin_dari=disalin_dari,
+        dibuat_oleh=pengguna if getattr(pengguna, "pk", None) else None,
+    )
+    _langkah_dari_data(t, data)
+    catat(pengguna=pengguna, aksi="template_sop.impor", objek=t, sesudah={"versi": t.versi})
+    return t
+
+
+def template_ke_data(template: TemplateSOP) -> dict[str, Any]:
+    """The template as data in the documented file format (for export and copying)."""
+    langkah = []
+    for lk in template.langkah.all():
+        if lk.waktu_satuan == SatuanWaktu.TEKS:
+            waktu: dict[str, Any] | None = {"teks": lk.waktu_teks} if lk.waktu_teks else None
+        else:
+            j = lk.waktu_jumlah.normalize() if lk.waktu_jumlah is not None else None
+            waktu = (
+                {
+                    "jumlah": int(j) if j == j.to_integral_value() else float(j),
+                    "satuan": lk.waktu_satuan,
+                }
+                if j is not None
+                else None
+            )
+        langkah.append(
+            {
+                "no": lk.no,
+                "uraian": lk.uraian,
+                "pelaksana": list(lk.pelaksana),
+                "kelengkapan": list(lk.kelengkapan),
+                "waktu": waktu,
+                "output": list(lk.output),
+                "jenis": lk.jenis,
+                "kembali_ke": lk.kembali_ke,
+                "aksi_sistem": lk.aksi_sistem or None,
+                "keterangan": lk.keterangan or None,
+            }
+        )
+    return {
+        "kode": template.kode,
+        "nama": template.nama,
+        "nomor": template.nomor,
+        "pemda": template.pemda_teks,
+        "instansi": template.instansi_teks,
+        "unit_penyusun": template.unit_penyusun or None,
+        "tanggal_pembuatan": template.tanggal_pembuatan,
+        "tanggal_revisi": template.tanggal_revisi,
+        "tanggal_efektif": template.tanggal_efektif,
+        "disahkan_oleh": template.disahkan_oleh or None,
+        "dasar_hukum": template.dasar_hukum,
+        "kualifikasi_pelaksana": template.kualifikasi_pelaksana,
+        "keterkaitan": template.keterkaitan,
+        "peralatan": template.peralatan,
+        "peringatan": template.peringatan,
+        "pencatatan": template.pencatatan,
+        "narasi": template.narasi or None,
+        "catatan_transkripsi": template.catatan_transkripsi,
+        "pelaksana": template.pelaksana,
+        "langkah": langkah,
+    }
+
+
+def template_muat_bawaan() -> list[TemplateSOP]:
+    """Load the built-in seed templates; a file whose content changed becomes a new version."""
+    hasil = []
+    for path in berkas_sop.daftar_bawaan():
+        data = berkas_sop.muat_berkas(path)
+        ada = TemplateSOP.objects.filter(kode=data["kode"], aktif=True).first()
+        if ada is not None and _setara(template_ke_data(ada), data):
+            hasil.append(ada)
+            continue
+        hasil.append(template_impor(pengguna=None, data=data, bawaan=True))
+    return hasil
+
+
+def _setara(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Compare two SOP data dicts the way the file format means them (dates as ISO text)."""
+    return berkas_sop.ke_yaml(a) == berkas_sop.ke_yaml(b)
+
+
+# ---------------------------------------------------------------- cycles
+
+
+def _libur() -> list[dt.date]:
+    return list(HariLibur.objects.values_list("tanggal", flat=True))
+
+
+def _aktifkan(tugas: Tugas, sekarang: dt.datetime, libur: list[dt.date]) -> None:
+    lk = tugas.langkah
+    tugas.status = StatusTugas.AKTIF
+    tugas.mulai = sekarang
+    tugas.tenggat = hitung_tenggat(sekarang, lk.waktu_jumlah, lk.waktu_satuan, libur)
+    tugas.save()
+
+
+def _label_pelaksana(langkah: LangkahSOP) -> str:
+    label = langkah.template.label_pelaksana()
+    return ", ".join(label.get(k, k) for k in langkah.pelaksana)
+
+
+@transaction.atomic
+def siklus_buka(
+    *,
+    pengguna: Any,
+    template: TemplateSOP,
+    instansi: Instansi,
+    periode: Periode,
+    jenis_perintah: str,
+    nomor_perintah: str,
+    tanggal_perintah: dt.date | None,
+    isi_perintah: str = "",
+) -> Siklus:
+    """Open a measurement cycle: record the head's order and start the SOP's steps.
+
+    Only a performer of the SOP's first step (the Kepala, in every seed) may open it. The first
+    step is the order itself, so it is completed at once and the second step becomes active.
+    """
+    langkah = list(template.langkah.order_by("urutan"))
+    pertama = langkah[0]
+    if not boleh_melaksanakan(pengguna, pertama.pelaksana, instansi):
+        raise PermissionDenied(PESAN_TIDAK_BERHAK_BUKA.format(pelaksana=_label_pelaksana(pertama)))
+    if not nomor_perintah.strip() or tanggal_perintah is None:
+        raise ValidationError(PESAN_NOMOR_PERINTAH)
+    if Siklus.objects.filter(
+        instansi=instansi,
+        periode=periode,
+        template__kode=template.kode,
+        status=StatusSiklus.BERJALAN,
+    ).exists():
+        raise ValidationError(
+            PESAN_SIKLUS_SUDAH_ADA.format(template=template.nama, periode=periode.label)
+        )
+    siklus = Siklus.objects.create(
+        template=template,
+        instansi=instansi,
+        periode=periode,
+        jenis_perintah=jenis_perintah.strip() or "Disposisi",
+        nomor_perintah=nomor_perintah.strip(),
+        tanggal_perintah=tanggal_perintah,
+        isi_perintah=isi_perintah.strip(),
+        dibuka_oleh=pengguna,
+    )
+    tugas = [Tugas(siklus=siklus, langkah=lk, putaran=1) for lk in langkah]
+    Tugas.objects.bulk_create(tugas)
+    sekarang = timezone.now()
+    t1 = Tugas.objects.get(siklus=siklus, langkah=pertama, putaran=1)
+    t1.status, t1.mulai, t1.selesai = StatusTugas.SELESAI, sekarang, sekarang
+    t1.diselesaikan_oleh = pengguna
+    t1.catatan = f"{siklus.jenis_perintah} nomor {siklus.nomor_perintah}"
+    t1.save()
+    catat(
+        pengguna=pengguna,
+        aksi="siklus.buka",
+        objek=siklus,
+        sesudah={"template": template.pk, "periode": periode.pk, "nomor": nomor_perintah},
+    )
+    _lanjut(siklus, t1, sekarang)
+    return siklus
+
+
+def _lanjut(siklus: Siklus, selesai: Tugas, sekarang: dt.datetime) -> Tugas | None:
+    """Activate the step after `selesai` in the same round, or finish the cycle."""
+    berikut = (
+        Tugas.objects.filter(
+            siklus=siklus,
+            putaran=selesai.putaran,
+            langkah__urutan__gt=selesai.langkah.urutan,
+            status=StatusTugas.MENUNGGU,
+        )
+        .select_related("langkah")
+        .order_by("langkah__urutan")
+        .first()
+    )
+    if berikut is None:
+        siklus.status = StatusSiklus.SELESAI
+        siklus.selesai_pada = sekarang
+        siklus.versi += 1
+        siklus.save()
+        return None
+    _aktifkan(berikut, sekarang, _libur())
+    return berikut
+
+
+def _kunci_tugas(pengguna: Any, tugas: Tugas, versi: int | None) -> Tugas:
+    t = (
+        Tugas.objects.select_for_update()
+        .select_related("langkah", "langkah__template", "siklus", "siklus__instansi")
+        .get(pk=tugas.pk)
+    )
+    if t.siklus.status != StatusSiklus.BERJALAN:
+        raise ValidationError(
+            PESAN_SIKLUS_TIDAK_BERJALAN.format(status=t.siklus.get_status_display().lower())
+        )
+    if not boleh_melaksanakan(pengguna, t.langkah.pelaksana, t.siklus.instansi):
+        raise PermissionDenied(
+            PESAN_TIDAK_BERHAK_TUGAS.format(pelaksana=_label_pelaksana(t.langkah))
+        )
+    pastikan_versi(t, versi)
+    if t.status != StatusTugas.AKTIF:
+        raise ValidationError(PESAN_TUGAS_TIDAK_AKTIF.format(status=t.get_status_display().lower()))
+    return t
+
+
+@transaction.atomic
+def tugas_selesaikan(
+    *, pengguna: Any, tugas: Tugas, catatan: str = "", versi: int | None = None
+) -> Tugas | None:
+    """Mark an active step done and activate the next one; returns the next task (or None)."""
+    t = _kunci_tugas(pengguna, tugas, versi)
+    if t.langkah.jenis == JenisLangkah.KEPUTUSAN:
+        raise ValidationError(PESAN_HARUS_DIPUTUSKAN)
+    sekarang = timezone.now()
+    t.status, t.selesai, t.diselesaikan_oleh = StatusTugas.SELESAI, sekarang, pengguna
+    t.catatan = catatan.strip()
+    t.versi += 1
+    t.save()
+    catat(pengguna=pengguna, aksi="tugas.selesai", objek=t, alasan=t.catatan)
+    return _lanjut(t.siklus, t, sekarang)
+
+
+@transaction.atomic
+def tugas_putuskan(
+    *,
+    pengguna: Any,
+    tugas: Tugas,
+    hasil: str,
+    alasan: str = "",
+    kembali_ke_no: int | None = None,
+    versi: int | None = None,
+) -> Tugas | None:
+    """Decide at a decision step: approve (continue) or return to an earlier step with reasons.
+
+    Returning opens a new round from the target step: those steps are done again, and what was
+    entered before (realisations, documents) is kept.
+    """
+    t = _kunci_tugas(pengguna, tugas, versi)
+    if t.langkah.jenis != JenisLangkah.KEPUTUSAN:
+        raise ValidationError(PESAN_BUKAN_KEPUTUSAN)
+    sekarang = timezone.now()
+    if hasil == HasilKeputusan.SETUJU:
+        Keputusan.objects.create(tugas=t, hasil=hasil, alasan=alasan.strip(), oleh=pengguna)
+        t.status, t.selesai, t.diselesaikan_oleh = StatusTugas.SELESAI, sekarang, pengguna
+        t.versi += 1
+        t.save()
+        catat(pengguna=pengguna, aksi="tugas.setuju", objek=t, alasan=alasan.strip())
+        return _lanjut(t.siklus, t, sekarang)
+    if hasil != HasilKeputusan.KEMBALIKAN:
+        raise ValidationError(PESAN_HARUS_DIPUTUSKAN)
+    if not alasan.strip():
+        raise ValidationError(PESAN_ALASAN_KEMBALI)
+    no = kembali_ke_no or t.langkah.kembali_ke
+    tujuan = t.langkah.template.langkah.filter(no=no).first() if no else None
+    if tujuan is None or tujuan.urutan >= t.langkah.urutan:
+        raise ValidationError(PESAN_KEMBALI_KE)
+    Keputusan.objects.create(
+        tugas=t, hasil=hasil, alasan=alasan.strip(), kembali_ke=tujuan, oleh=pengguna
+    )
+    t.status, t.selesai, t.diselesaikan_oleh = StatusTugas.DIKEMBALIKAN, sekarang, pengguna
+    t.versi += 1
+    t.save()
+    # Steps of this round after the decision will never run in this round.
+    Tugas.objects.filter(siklus=t.siklus, putaran=t.putaran, status=StatusTugas.MENUNGGU).update(
+        status=StatusTugas.DILEWATI
+    )
+    putaran = t.putaran + 1
+    ulang = t.langkah.template.langkah.filter(urutan__gte=tujuan.urutan).order_by("urutan")
+    Tugas.objects.bulk_create([Tugas(siklus=t.siklus, langkah=lk, putaran=putaran) for lk in ulang])
+    pertama = Tugas.objects.select_related("langkah").get(
+        siklus=t.siklus, langkah=tujuan, putaran=putaran
+    )
+    _aktifkan(pertama, sekarang, _libur())
+    catat(
+        pengguna=pengguna,
+        aksi="tugas.kembalikan",
+        objek=t,
+        sesudah={"kembali_ke": tujuan.no, "putaran": putaran},
+        alasan=alasan.strip(),
+    )
+    return pertama

@@ -1,0 +1,24 @@
+"""URLs of SOP templates and measurement cycles."""
+
+from django.urls import path, re_path
+
+from kinerja.alur import views, views_template
+
+app_name = "alur"
+urlpatterns = [
+    path("", views.kotak_masuk, name="kotak_masuk"),
+    path("siklus/baru/", views.siklus_baru, name="siklus_baru"),
+    path("siklus/<int:pk>/", views.siklus_detail, name="siklus"),
+    path("tugas/<int:pk>/selesai/", views.tugas_selesai, name="tugas_selesai"),
+    path("tugas/<int:pk>/putuskan/", views.tugas_putuskan, name="tugas_putuskan"),
+    path("sop/", views_template.daftar, name="template_daftar"),
+    path("sop/impor/", views_template.impor, name="template_impor"),
+    path("sop/<int:pk>/", views_template.detail, name="template"),
+    path("sop/<int:pk>/ubah/", views_template.ubah, name="template_ubah"),
+    path("sop/<int:pk>/salin/", views_template.salin, name="template_salin"),
+    re_path(
+        r"^sop/(?P<pk>\d+)/unduh\.(?P<format>yaml|json)$",
+        views_template.ekspor,
+        name="template_ekspor",
+    ),
+]

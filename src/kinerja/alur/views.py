@@ -1,0 +1,154 @@
+"""Cycle pages: inbox, open a cycle, a cycle's progress, completing and deciding steps."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kinerja.alur import selectors, services
+from kinerja.alur.forms import KeputusanForm, SiklusBukaForm, TugasSelesaiForm
+from kinerja.alur.models import JenisLangkah, Tugas
+from kinerja.organisasi.models import JenisInstansi
+from kinerja.organisasi.selectors import instansi_terlihat, pemda_pengguna
+from kinerja.pengukuran.models import Periode, StatusPeriode
+
+
+def _pesan(exc: ValidationError | PermissionDenied) -> str:
+    if isinstance(exc, ValidationError):
+        return " ".join(exc.messages)
+    return str(exc)
+
+
+def kotak_masuk(request: HttpRequest) -> HttpResponse:
+    """The user's active tasks and the cycles they can see."""
+    return render(
+        request,
+        "alur/kotak_masuk.html",
+        {
+            "tugas": selectors.kotak_masuk(request.user),
+            "siklus": selectors.siklus_terlihat(request.user).order_by("-dibuka_pada")[:50],
+        },
+    )
+
+
+def siklus_baru(request: HttpRequest) -> HttpResponse:
+    """Open a cycle (the Kepala's order)."""
+    terlihat = instansi_terlihat(request.user)
+    form = SiklusBukaForm(
+        request.POST or None,
+        template_qs=selectors.template_tersedia(request.user),
+        instansi_qs=terlihat.filter(jenis=JenisInstansi.PERANGKAT_DAERAH),
+        periode_qs=Periode.objects.filter(
+            pemda__in=pemda_pengguna(request.user), status=StatusPeriode.DIBUKA
+        ).select_related("pemda"),
+        initial={"template": request.GET.get("template")},
+    )
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            s = services.siklus_buka(
+                pengguna=request.user,
+                template=d["template"],
+                instansi=d["instansi"],
+                periode=d["periode"],
+                jenis_perintah=d["jenis_perintah"],
+                nomor_perintah=d["nomor_perintah"],
+                tanggal_perintah=d["tanggal_perintah"],
+                isi_perintah=d["isi_perintah"],
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            form.add_error(None, _pesan(exc))
+        else:
+            messages.success(request, _("Siklus pengukuran dibuka."))
+            return HttpResponseRedirect(reverse("alur:siklus", args=[s.pk]))
+    return render(request, "alur/siklus_baru.html", {"form": form})
+
+
+def siklus_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Where a cycle stands: every step, who did it, actual time against the standard."""
+    siklus = selectors.siklus_terlihat(request.user).filter(pk=pk).first()
+    if siklus is None:
+        raise Http404
+    baris = selectors.kemajuan_siklus(siklus, request.user)
+    aktif = next((b for b in baris if b.boleh), None)
+    form = None
+    if aktif is not None:
+        t = aktif.tugas
+        if t.langkah.jenis == JenisLangkah.KEPUTUSAN:
+            pilihan = [
+                (lk.no, f"{lk.no}. {lk.uraian[:70]}")
+                for lk in siklus.template.langkah.filter(urutan__lt=t.langkah.urutan)
+            ]
+            form = KeputusanForm(
+                initial={"versi": t.versi, "kembali_ke_no": t.langkah.kembali_ke},
+                pilihan_kembali=pilihan,
+            )
+        else:
+            form = TugasSelesaiForm(initial={"versi": t.versi})
+    return render(
+        request,
+        "alur/siklus_detail.html",
+        {
+            "siklus": siklus,
+            "baris": baris,
+            "aktif": aktif,
+            "form": form,
+            "label": siklus.template.label_pelaksana(),
+        },
+    )
+
+
+def _tugas_atau_404(request: HttpRequest, pk: int) -> Tugas:
+    tugas = get_object_or_404(Tugas.objects.select_related("siklus", "langkah"), pk=pk)
+    if not selectors.siklus_terlihat(request.user).filter(pk=tugas.siklus_id).exists():
+        raise Http404
+    return tugas
+
+
+@require_POST
+def tugas_selesai(request: HttpRequest, pk: int) -> HttpResponse:
+    """Complete the active step."""
+    tugas = _tugas_atau_404(request, pk)
+    form = TugasSelesaiForm(request.POST)
+    if form.is_valid():
+        try:
+            services.tugas_selesaikan(
+                pengguna=request.user,
+                tugas=tugas,
+                catatan=form.cleaned_data["catatan"],
+                versi=form.cleaned_data["versi"],
+            )
+            messages.success(request, _("Langkah %(no)s selesai.") % {"no": tugas.langkah.no})
+        except (ValidationError, PermissionDenied) as exc:
+            messages.error(request, _pesan(exc))
+    return HttpResponseRedirect(reverse("alur:siklus", args=[tugas.siklus_id]))
+
+
+@require_POST
+def tugas_putuskan(request: HttpRequest, pk: int) -> HttpResponse:
+    """Approve or return at a decision step."""
+    tugas = _tugas_atau_404(request, pk)
+    pilihan = [(lk.no, str(lk.no)) for lk in tugas.langkah.template.langkah.all()]
+    form = KeputusanForm(request.POST, pilihan_kembali=pilihan)
+    if not form.is_valid():
+        messages.error(request, _("Pilih keputusan: disetujui atau dikembalikan."))
+    else:
+        d = form.cleaned_data
+        try:
+            services.tugas_putuskan(
+                pengguna=request.user,
+                tugas=tugas,
+                hasil=d["hasil"],
+                alasan=d["alasan"],
+                kembali_ke_no=d["kembali_ke_no"],
+                versi=d["versi"],
+            )
+            messages.success(request, _("Keputusan dicatat."))
+        except (ValidationError, PermissionDenied) as exc:
+            messages.error(request, _pesan(exc))
+    return HttpResponseRedirect(reverse("alur:siklus", args=[tugas.siklus_id]))
