@@ -410,3 +410,15 @@ def test_kode_pelaksana_adalah_kode_peran_produk():
     from kinerja.organisasi.models import KodePeran
 
     assert set(KodePeran.values) >= berkas_sop.KODE_PELAKSANA
+
+
+def test_contoh_di_dokumentasi_sah():
+    from pathlib import Path
+
+    teks = (Path(__file__).resolve().parents[2] / "docs" / "format-sop.md").read_text("utf-8")
+    contoh = re.search(r"```yaml\n(.*?)```", teks, re.S).group(1)
+    data = berkas_sop.muat_teks(contoh)
+    assert berkas_sop.validasi(data) == []
+    assert [lk["no"] for lk in data["langkah"]] == [1, 2, 3]
+    for kode in berkas_sop.AKSI_SISTEM | berkas_sop.KODE_PELAKSANA:
+        assert f"`{kode}`" in teks, kode
