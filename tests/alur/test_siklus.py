@@ -44,7 +44,7 @@ def test_ekspor_lalu_impor_menghasilkan_data_sama(dunia):
 
     data = services.template_ke_data(dunia["template"])
     assert berkas_sop.validasi(data) == []
-    assert berkas_sop.ke_yaml(data) == berkas_sop.ke_yaml(SOP | {"narasi": None})
+    assert berkas_sop.ke_yaml(data) == berkas_sop.ke_yaml(SOP)
 
 
 def test_template_tidak_sah_ditolak_tanpa_menulis(dunia):

@@ -183,7 +183,7 @@ def template_ke_data(template: TemplateSOP) -> dict[str, Any]:
                 "keterangan": lk.keterangan or None,
             }
         )
-    return {
+    data: dict[str, Any] = {
         "kode": template.kode,
         "nama": template.nama,
         "nomor": template.nomor,
@@ -200,11 +200,16 @@ def template_ke_data(template: TemplateSOP) -> dict[str, Any]:
         "peralatan": template.peralatan,
         "peringatan": template.peringatan,
         "pencatatan": template.pencatatan,
-        "narasi": template.narasi or None,
         "catatan_transkripsi": template.catatan_transkripsi,
         "pelaksana": template.pelaksana,
         "langkah": langkah,
     }
+    if template.narasi:
+        # Optional section (only Banjarnegara has it); keep it where the file format puts it.
+        urut = list(data.items())
+        i = [k for k, _ in urut].index("catatan_transkripsi")
+        data = dict(urut[:i] + [("narasi", template.narasi)] + urut[i:])
+    return data
 
 
 def template_muat_bawaan() -> list[TemplateSOP]:

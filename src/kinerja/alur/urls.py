@@ -16,6 +16,7 @@ urlpatterns = [
     path("sop/<int:pk>/", views_template.detail, name="template"),
     path("sop/<int:pk>/ubah/", views_template.ubah, name="template_ubah"),
     path("sop/<int:pk>/salin/", views_template.salin, name="template_salin"),
+    path("sop/<int:pk>/cetak.pdf", views_template.cetak_pdf, name="template_pdf"),
     re_path(
         r"^sop/(?P<pk>\d+)/unduh\.(?P<format>yaml|json)$",
         views_template.ekspor,

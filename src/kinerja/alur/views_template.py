@@ -247,3 +247,15 @@ def ubah(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "alur/template_ubah.html", {"t": t, "kepala": kepala, "formset": formset}
     )
+
+
+def cetak_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The SOP printed in the PermenPAN-RB 35/2012 layout, as PDF."""
+    from kinerja.dokumen.sop_pdf import render_sop_pdf
+
+    t = _template_atau_404(request, pk)
+    kertas = request.GET.get("kertas") if request.GET.get("kertas") in ("a4", "f4") else None
+    pdf = render_sop_pdf(services.template_ke_data(t), kertas=kertas)
+    resp = HttpResponse(pdf, content_type="application/pdf")
+    resp["Content-Disposition"] = f'inline; filename="SOP-{t.kode}-v{t.versi}.pdf"'
+    return resp
