@@ -6,6 +6,8 @@ import re
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kinerja.alur import berkas_sop
 
@@ -307,6 +309,8 @@ def test_keputusan_tanpa_kembali_ke(sah):
         ({"jumlah": 0, "satuan": "jam"}, "Langkah 1: waktu.jumlah 0 harus angka lebih dari nol."),
         ({"jumlah": "2", "satuan": "jam"}, "Langkah 1: waktu.jumlah '2' harus angka"),
         ({"jumlah": True, "satuan": "jam"}, "Langkah 1: waktu.jumlah True harus angka"),
+        ({"jumlah": float("nan"), "satuan": "jam"}, "Langkah 1: waktu.jumlah nan harus angka"),
+        ({"jumlah": 2, "satuan": ["jam"]}, "Langkah 1: waktu.satuan ['jam'] tidak dikenal"),
         ({"teks": ""}, "Langkah 1: waktu.teks harus teks yang tidak kosong."),
         ({"jumlah": 2}, "Langkah 1: waktu harus berisi tepat {jumlah, satuan} atau {teks}"),
         ("2 Hari", "Langkah 1: waktu harus {jumlah, satuan}, {teks} atau null."),
@@ -422,3 +426,27 @@ def test_contoh_di_dokumentasi_sah():
     assert [lk["no"] for lk in data["langkah"]] == [1, 2, 3]
     for kode in berkas_sop.AKSI_SISTEM | berkas_sop.KODE_PELAKSANA:
         assert f"`{kode}`" in teks, kode
+
+
+SAMPAH = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
+    lambda anak: (
+        st.lists(anak, max_size=3) | st.dictionaries(st.text(max_size=5), anak, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    kunci=st.sampled_from(berkas_sop.KUNCI_SOP),
+    kunci_langkah=st.sampled_from(berkas_sop.KUNCI_LANGKAH),
+    nilai=SAMPAH,
+    nilai_langkah=SAMPAH,
+)
+def test_nilai_sembarang_tidak_membuat_validasi_gagal(kunci, kunci_langkah, nilai, nilai_langkah):
+    data = copy.deepcopy(bawaan()["sumbar-bmcktr-2024"])
+    data["langkah"][6][kunci_langkah] = nilai_langkah
+    data[kunci] = nilai
+    galat = berkas_sop.validasi(data)
+    assert all(isinstance(g, str) for g in galat)

@@ -13,6 +13,7 @@ command line all import the allowed sets from here.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Mapping
 from decimal import Decimal
@@ -204,6 +205,10 @@ def _bulat(nilai: Any) -> TypeGuard[int]:
     return isinstance(nilai, int) and not isinstance(nilai, bool)
 
 
+def _anggota(nilai: Any, himpunan: frozenset[str] | set[str]) -> bool:
+    return isinstance(nilai, str) and nilai in himpunan
+
+
 def _cek_tanggal(nama: str, nilai: Any) -> str | None:
     if nilai is None:
         return None
@@ -310,7 +315,7 @@ def _cek_pelaksana(nilai: Any) -> tuple[list[str], set[str]]:
             galat.append(f"pelaksana ke-{i}: harus berupa {{kode, label}}.")
             continue
         kode = p["kode"]
-        if kode not in KODE_PELAKSANA:
+        if not _anggota(kode, KODE_PELAKSANA):
             galat.append(
                 f"pelaksana ke-{i}: kode {kode!r} bukan kode peran yang dikenal "
                 f"({', '.join(sorted(KODE_PELAKSANA))})."
@@ -340,9 +345,9 @@ def _cek_waktu(awalan: str, waktu: Any) -> list[str]:
         ]
     galat = []
     jumlah = waktu["jumlah"]
-    if not _angka(jumlah) or jumlah <= 0:
+    if not _angka(jumlah) or not math.isfinite(jumlah) or jumlah <= 0:
         galat.append(f"{awalan}waktu.jumlah {jumlah!r} harus angka lebih dari nol.")
-    if waktu["satuan"] not in SATUAN_WAKTU:
+    if not _anggota(waktu["satuan"], SATUAN_WAKTU):
         galat.append(
             f"{awalan}waktu.satuan {waktu['satuan']!r} tidak dikenal "
             f"(yang sah: {', '.join(sorted(SATUAN_WAKTU))})."
@@ -381,7 +386,7 @@ def _cek_langkah(nilai: Any, kode_pelaksana: set[str]) -> list[str]:
                 galat.append(f"{awalan}pelaksana harus daftar kode yang tidak kosong.")
             else:
                 for kode in pel:
-                    if kode not in kode_pelaksana:
+                    if not _anggota(kode, kode_pelaksana):
                         galat.append(
                             f"{awalan}pelaksana {kode!r} tidak dideklarasikan di daftar pelaksana."
                         )
@@ -393,7 +398,7 @@ def _cek_langkah(nilai: Any, kode_pelaksana: set[str]) -> list[str]:
         if "waktu" in lk:
             galat += _cek_waktu(awalan, lk["waktu"])
         jenis = lk.get("jenis")
-        if "jenis" in lk and jenis not in JENIS_LANGKAH:
+        if "jenis" in lk and not _anggota(jenis, JENIS_LANGKAH):
             galat.append(
                 f"{awalan}jenis {jenis!r} tidak dikenal "
                 f"(yang sah: {', '.join(sorted(JENIS_LANGKAH))})."
@@ -413,7 +418,7 @@ def _cek_langkah(nilai: Any, kode_pelaksana: set[str]) -> list[str]:
         elif kembali is not None:
             galat.append(f"{awalan}kembali_ke hanya boleh pada langkah berjenis keputusan.")
         aksi = lk.get("aksi_sistem")
-        if aksi is not None and aksi not in AKSI_SISTEM:
+        if aksi is not None and not _anggota(aksi, AKSI_SISTEM):
             galat.append(f"{awalan}aksi_sistem {aksi!r} tidak dikenal.")
         ket = lk.get("keterangan")
         if ket is not None and not _teks(ket):
