@@ -17,3 +17,5 @@ cp "$N"/bootstrap-icons/font/bootstrap-icons.min.css "$N"/bootstrap-icons/LICENS
 cp "$N"/bootstrap-icons/font/fonts/bootstrap-icons.woff2 "$N"/bootstrap-icons/font/fonts/bootstrap-icons.woff "$V"/bootstrap-icons/fonts/
 rm -rf "$tmp"
 echo "vendored into $V"
+# Source maps are not shipped: drop their references so the hashed static storage finds every file.
+grep -rl "sourceMappingURL" "$V" | xargs -r sed -i 's|//# sourceMappingURL=.*$||; s|/\*# sourceMappingURL=.*\*/||'

@@ -9,5 +9,6 @@ admin.site.site_title = "Kinerja"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("alur/", include("kinerja.alur.urls")),
+    path("pengukuran/", include("kinerja.pengukuran.urls")),
     path("", include("kinerja.inti.urls")),
 ]
