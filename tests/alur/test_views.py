@@ -166,4 +166,4 @@ def test_impor_berkas_rusak_ditolak_dengan_pesan(client, dunia):
             "instansi": dunia["dinas"].pk,
         },
     )
-    assert "tidak dapat dibaca" in resp.content.decode()
+    assert "bukan YAML/JSON yang sah" in resp.content.decode()

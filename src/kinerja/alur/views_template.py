@@ -6,7 +6,6 @@ import json
 from decimal import Decimal
 from typing import Any
 
-import yaml
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -26,7 +25,6 @@ from kinerja.organisasi.models import JenisInstansi
 from kinerja.organisasi.selectors import instansi_terlihat
 
 UKURAN_MAKS_SOP = 1024 * 1024
-PESAN_BERKAS_SOP = "Berkas tidak dapat dibaca sebagai YAML atau JSON: {galat}"
 
 
 def _template_atau_404(request: HttpRequest, pk: int) -> TemplateSOP:
@@ -96,14 +94,13 @@ def impor(request: HttpRequest) -> HttpResponse:
         try:
             if berkas.size > UKURAN_MAKS_SOP:
                 raise ValidationError(_("Berkas SOP terlalu besar (maksimal 1 MB)."))
-            teks = berkas.read().decode("utf-8")
-            data = (
-                json.loads(teks) if berkas.name.lower().endswith(".json") else yaml.safe_load(teks)
-            )
-            if not isinstance(data, dict):
-                raise ValidationError(_("Isi berkas harus berupa satu SOP (objek), bukan daftar."))
-        except (UnicodeDecodeError, json.JSONDecodeError, yaml.YAMLError) as exc:
-            form.add_error("berkas", PESAN_BERKAS_SOP.format(galat=str(exc)[:200]))
+            # berkas_sop reads YAML so that a step key `no:` stays text (YAML 1.1 reads it as
+            # False); JSON is valid YAML, so one reader serves both.
+            data = berkas_sop.muat_teks(berkas.read().decode("utf-8"))
+        except UnicodeDecodeError:
+            form.add_error("berkas", _("Berkas harus teks UTF-8 (YAML atau JSON)."))
+        except berkas_sop.BerkasSOPTidakSah as exc:
+            form.add_error("berkas", str(exc))
         except ValidationError as exc:
             form.add_error("berkas", _pesan(exc))
         else:
