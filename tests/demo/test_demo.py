@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import sys
+import types
 
 import pytest
 from django.contrib.auth import authenticate, get_user_model
@@ -169,3 +171,26 @@ def test_pemda_nyata_bernama_sama_tidak_ditimpa():
     with pytest.raises(Exception, match="bukan data contoh"):
         call_command("demo", tanpa_daftar_akun=True)
     assert Instansi.objects.count() == 1
+
+
+def test_aplikasi_lain_menambah_data_contoh_dalam_transaksi_yang_sama(monkeypatch):
+    dipanggil = []
+    modul = types.ModuleType("kinerja.inti.data_contoh")
+    modul.muat_data_contoh = dipanggil.append
+    monkeypatch.setitem(sys.modules, "kinerja.inti.data_contoh", modul)
+    call_command("demo", tanpa_daftar_akun=True)
+    (hasil,) = dipanggil
+    assert [r.kunci for r in hasil.pemda] == ["sumbar", "banjar", "kukar", "lumajang"]
+    assert hasil.pemda[0].instansi["binamarga"].nama == "Bidang Bina Marga"
+
+    # A failing extension rolls the whole refresh back: the previous demo stays as it was.
+    sebelum = hitung()
+    id_pemda = pemda("sumbar").pk
+
+    def gagal(hasil):
+        raise RuntimeError("gagal")
+
+    modul.muat_data_contoh = gagal
+    with pytest.raises(RuntimeError):
+        call_command("demo", tanpa_daftar_akun=True)
+    assert hitung() == sebelum and pemda("sumbar").pk == id_pemda

@@ -12,7 +12,7 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db.models import Sum
 
-from kinerja.demo.berkas import FOLDER_BERKAS_CONTOH
+from kinerja.demo.berkas import FOLDER_BERKAS_CONTOH, simpan_berkas
 from kinerja.organisasi.models import Instansi
 from kinerja.pengukuran.models import (
     Berkas,
@@ -220,3 +220,13 @@ def test_data_pengguna_lain_yang_menunjuk_demo_ikut_dihapus_saat_disegarkan(
     call_command("demo", tanpa_daftar_akun=True)
     assert not Realisasi.objects.filter(kendala="diubah pengguna").exists()
     assert not Realisasi.history.model.objects.filter(id=r.pk).exists()
+
+
+def test_berkas_contoh_yang_tidak_dipakai_lagi_dihapus(demo, django_capture_on_commit_callbacks):
+    lama = simpan_berkas(b"kode;nilai\nlama;1\n", ekstensi="csv", jenis_konten="text/csv")
+    assert default_storage.exists(lama.berkas.name)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("demo", tanpa_daftar_akun=True)
+    assert not Berkas.objects.filter(pk=lama.pk).exists()
+    assert not default_storage.exists(lama.berkas.name)
+    assert Berkas.objects.count() > 10

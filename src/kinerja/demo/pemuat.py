@@ -19,6 +19,7 @@ How a run works (and why a second run leaves the same data):
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -269,17 +270,25 @@ def hapus_pemda_contoh(akar: list[Instansi]) -> None:
 
 
 def hapus_berkas_yatim() -> int:
-    """Remove demo evidence files (and their rows) that no DataDukung uses any more."""
-    yatim = Berkas.objects.filter(
-        berkas__startswith=berkas_demo.FOLDER_BERKAS_CONTOH + "/", pemakaian__isnull=True
+    """Remove demo evidence rows that no DataDukung uses any more; their files go after commit.
+
+    Files are not transactional, so they are deleted only once the refresh has committed.
+    """
+    yatim = list(
+        Berkas.objects.filter(
+            berkas__startswith=berkas_demo.FOLDER_BERKAS_CONTOH + "/", pemakaian__isnull=True
+        )
     )
-    jumlah = 0
-    for b in yatim:
-        if default_storage.exists(b.berkas.name):
-            default_storage.delete(b.berkas.name)
-        b.delete()
-        jumlah += 1
-    return jumlah
+    nama = [b.berkas.name for b in yatim]
+    Berkas.objects.filter(pk__in=[b.pk for b in yatim]).delete()
+
+    def hapus_file() -> None:
+        for n in nama:
+            if default_storage.exists(n) and not Berkas.objects.filter(berkas=n).exists():
+                default_storage.delete(n)
+
+    transaction.on_commit(hapus_file)
+    return len(yatim)
 
 
 # --------------------------------------------------------------------------------------------
@@ -371,8 +380,13 @@ class RingkasanPemda:
 
     pemda: str
     agensi: str
-    login: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    # Per login: username, full name with where they sit when outside the agency, and
+    # [(role code, role label, scope name), ...].
+    login: list[tuple[str, str, list[tuple[str, str, str]]]] = field(default_factory=list)
     jumlah: dict[str, int] = field(default_factory=dict)
+    # Instansi slug → row, so extensions of other apps can find the demo's units.
+    instansi: dict[str, Instansi] = field(default_factory=dict)
+    kunci: str = ""
 
 
 class PemuatPemda:
@@ -1135,18 +1149,32 @@ class PemuatPemda:
     def _ringkasan(self) -> RingkasanPemda:
         label = dict(KodePeran.choices)
         orang = {o.slug: o for o in self.s.orang}
+        agensi = self.node[self.s.agensi]
+
+        def nama(slug: str, peran: tuple[tuple[str, str], ...]) -> str:
+            """Full name; for someone working for the agency from another one, where."""
+            pegawai = self.orang[slug]
+            teks = self._nama_lengkap(orang[slug])
+            untuk_agensi = any(self.node[s].jalur.startswith(agensi.jalur) for _k, s in peran)
+            if untuk_agensi and not pegawai.unit.jalur.startswith(agensi.jalur):
+                pd = pegawai.unit if pegawai.unit.jenis == "pd" else pegawai.unit.induk
+                teks += f" (pegawai {pd.nama})"
+            return teks
+
         return RingkasanPemda(
             pemda=self.node["pemda"].nama,
             agensi=self.node[self.s.agensi].nama,
             login=[
                 (
                     lg.username,
-                    self._nama_lengkap(orang[lg.orang]),
-                    [f"{label[k]} ({self.node[s].nama})" for k, s in lg.peran],
+                    nama(lg.orang, lg.peran),
+                    [(k, str(label[k]), self.node[s].nama) for k, s in lg.peran],
                 )
                 for lg in self.s.login
             ],
             jumlah=dict(self.jumlah),
+            instansi=dict(self.node),
+            kunci=self.s.kunci,
         )
 
 
@@ -1187,4 +1215,31 @@ def muat_demo(specs: list[DemoPemda] | None = None) -> HasilDemo:
             awalan_login(specs), {u for s in specs for u in (lg.username for lg in s.login)}
         )
         hapus_berkas_yatim()
-    return HasilDemo(pemda=hasil, detik=time.perf_counter() - mulai, berkas=len(cache))
+        demo = HasilDemo(pemda=hasil, detik=0.0, berkas=len(cache))
+        muat_tambahan_aplikasi(demo)
+    demo.detik = time.perf_counter() - mulai
+    return demo
+
+
+# Other apps add to the demo world (e.g. SOP cycles of the seed agencies) by providing
+# `kinerja.<app>.data_contoh.muat_data_contoh(hasil: HasilDemo)`; it runs inside the same
+# transaction, after the four Pemdas are loaded, and must be idempotent in the same way
+# (whatever it creates hangs off the demo Pemdas, so the next refresh deletes it first).
+MODUL_TAMBAHAN = "data_contoh"
+FUNGSI_TAMBAHAN = "muat_data_contoh"
+
+
+def muat_tambahan_aplikasi(hasil: HasilDemo) -> list[str]:
+    """Run every installed app's demo extension; return the modules that ran."""
+    dijalankan = []
+    for cfg in apps.get_app_configs():
+        nama = f"{cfg.name}.{MODUL_TAMBAHAN}"
+        try:
+            modul = importlib.import_module(nama)
+        except ModuleNotFoundError as exc:
+            if exc.name != nama:
+                raise
+            continue
+        getattr(modul, FUNGSI_TAMBAHAN)(hasil)
+        dijalankan.append(nama)
+    return dijalankan

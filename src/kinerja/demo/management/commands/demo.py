@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from kinerja.demo.dunia import HARI_INI, KATA_SANDI_DEMO, LABEL_CONTOH, NAMA_SUPERUSER
 from kinerja.demo.pemuat import HasilDemo, muat_demo
+from kinerja.organisasi.models import KodePeran
 from kinerja.pengukuran.models import NAMA_BULAN
 
 
@@ -75,16 +76,24 @@ class Command(BaseCommand):
             self._cetak_akun(hasil)
 
     def _cetak_akun(self, hasil: HasilDemo) -> None:
+        """Logins grouped by agency, then by role in the order of `KodePeran`."""
         out = self.stdout
+        urutan = {kode: i for i, kode in enumerate(KodePeran.values)}
         out.write("")
         out.write(f"Kata sandi semua akun demo: {KATA_SANDI_DEMO}")
-        out.write(f"  {NAMA_SUPERUSER:<30} Administrator sistem (superuser)")
+        out.write(f"  {'Administrator sistem':<34} {NAMA_SUPERUSER}")
         for r in hasil.pemda:
             out.write("")
             j = r.jumlah
             out.write(
                 self.style.MIGRATE_HEADING(f"{r.pemda} — {r.agensi}")
-                + f"  ({j.get('indikator', 0)} indikator, {j.get('realisasi', 0)} realisasi)"
+                + f" ({j.get('indikator', 0)} indikator, {j.get('realisasi', 0)} realisasi)"
             )
-            for username, nama, peran in r.login:
-                out.write(f"  {username:<30} {'; '.join(peran)} — {nama}")
+            baris = [
+                (urutan[kode], label, username, nama, lingkup)
+                for username, nama, peran in r.login
+                for kode, label, lingkup in peran
+            ]
+            for _u, label, username, nama, lingkup in sorted(baris, key=lambda b: b[0]):
+                di = "" if lingkup in (r.agensi, r.pemda) else f" — lingkup {lingkup}"
+                out.write(f"  {label:<34} {username:<30} {nama}{di}")
