@@ -540,6 +540,11 @@ INDIKATOR = [
         akhir="90.00",
         ra={2025: ("20", "40", "55", "65"), 2026: ("25", "45", "60", "75")},
         real={2025: ("18", "41", "57", "66"), 2026: ("27", "46", "58")},
+        status_tw3=(
+            "dikembalikan",
+            "Nilai transaksi belum sesuai dasbor e-katalog per 30 September; lampirkan "
+            "tangkapan layar dasbor.",
+        ),
         aksi="pendampingan PPK dan pejabat pengadaan dalam transaksi e-katalog",
     ),
     Ind(

@@ -93,6 +93,9 @@ NAMA_DINAS = [
     "Kecamatan Tengah",
 ]
 BIDANG = 4
+# Realisation as a share of the quarter's target (%), and how often each occurs.
+FAKTOR_CAPAIAN = [70, 85, 92, 96, 98, 100, 101, 103, 106, 110, 160]
+BOBOT_CAPAIAN = [2, 6, 10, 14, 16, 18, 12, 10, 6, 4, 2]
 
 
 @dataclass
@@ -515,7 +518,8 @@ def muat_sintetis(*, jumlah_dinas: int = 40, indikator_per_dinas: int = 200) -> 
                     )
                 )
             for tw in (1, 2, 3):
-                faktor = Decimal(acak.choice([85, 92, 96, 98, 100, 101, 103, 106, 110, 160]))
+                # Mostly 85–110 % of the quarter's target; about 2 % far above it.
+                faktor = Decimal(acak.choices(FAKTOR_CAPAIAN, weights=BOBOT_CAPAIAN)[0])
                 nilai, teks = None, ""
                 if jenis_nilai == "biner":
                     nilai = Decimal(1 if faktor >= 92 else 0)
@@ -534,7 +538,7 @@ def muat_sintetis(*, jumlah_dinas: int = 40, indikator_per_dinas: int = 200) -> 
                         periode=periode[tw],
                         nilai=nilai,
                         nilai_teks=teks,
-                        status="divalidasi" if tw < 3 else "diajukan",
+                        status="divalidasi" if tw < 3 or acak.random() < 0.7 else "diajukan",
                     )
                 )
         _batch(ItemPK, item)
