@@ -326,3 +326,36 @@ def test_ke_dict_is_json_ready():
     json.dumps(d)
     o = hitung_capaian(target="WTP", realisasi="WDP", jenis="ordinal", skala=SKALA_OPINI_BPK)
     assert o.ke_dict()["masukan"]["skala"] == "opini_bpk"
+
+
+def test_inputs_behave_as_a_read_only_mapping_and_survive_pickling():
+    import pickle
+    from collections.abc import Mapping
+
+    h = hitung_capaian(target=D("32"), realisasi=D("4.88"), polaritas=N)
+    assert isinstance(h.masukan, Mapping)
+    assert dict(h.masukan)["realisasi"] == D("4.88")
+    assert "target" in h.masukan and "nilai" not in h.masukan
+    assert h.masukan.get("nilai") is None
+    with pytest.raises(KeyError):
+        h.masukan["nilai"]
+    salinan = pickle.loads(pickle.dumps(h))
+    assert salinan == h and salinan.masukan["target"] == D("32")
+
+
+def test_a_history_profile_computed_once_gives_the_same_flags():
+    from kinerja.rumus import profil_riwayat, skor_z_termodifikasi
+
+    riwayat = [D(10), D(12), D(11), D(13), None]
+    profil = profil_riwayat(riwayat)
+    assert profil.median == D("11.5") and profil.jumlah == 4
+    for r in (D(12), D(30), D(100)):
+        a = hitung_capaian(target=D(12), realisasi=r, riwayat=riwayat, ambang_jauh=D(10**6))
+        b = hitung_capaian(target=D(12), realisasi=r, riwayat=profil, ambang_jauh=D(10**6))
+        assert a.bendera == b.bendera
+        assert profil.skor_z(r) == skor_z_termodifikasi(r, riwayat)
+    # MAD 0 (most values equal): the mean absolute deviation takes over.
+    assert skor_z_termodifikasi(D(20), [D(10), D(10), D(10), D(14)]) == D(
+        "7.979177729790558598179420249"
+    )
+    assert skor_z_termodifikasi(D(20), [D(10), D(10), D(10)]) is None

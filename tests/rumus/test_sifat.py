@@ -343,3 +343,46 @@ def test_no_input_makes_rollup_serapan_efficiency_or_predikat_raise(
     skor_z_termodifikasi(a, hasil)
     if isinstance(a, D):
         bulatkan(a)
+
+
+@cepat
+@given(
+    t=angka,
+    r=angka,
+    pol=st.sampled_from(list(Polaritas)),
+    jenis=st.sampled_from([JenisNilai.ANGKA, JenisNilai.PERSEN]),
+    mn=metode_negatif,
+    boleh=st.booleans(),
+    bukti=st.booleans(),
+    riwayat=st.lists(angka, max_size=5),
+    jauh=st.sampled_from([D(150), D(120), D(0)]),
+)
+def test_the_short_path_gives_what_the_general_path_gives(
+    t, r, pol, jenis, mn, boleh, bukti, riwayat, jauh
+):
+    from kinerja.rumus.capaian import MasukanCapaian, _capaian_umum
+
+    # In the order of _capaian_umum's parameters after `masukan`.
+    arg = {
+        "target": t,
+        "realisasi": r,
+        "polaritas": pol,
+        "jenis": jenis,
+        "metode_negatif": mn,
+        "target_min": t if pol is Polaritas.RENTANG else None,
+        "target_max": t + 10 if pol is Polaritas.RENTANG else None,
+        "skala": None,
+        "boleh_negatif": boleh,
+        "ada_bukti": bukti,
+        "riwayat": riwayat,
+        "satuan_target": None,
+        "satuan_realisasi": None,
+        "ambang_jauh": jauh,
+        "ambang_pencilan": D("3.5"),
+        "bendera_tambahan": (),
+    }
+    cepat_ = hitung_capaian(**arg)
+    masukan = MasukanCapaian(tuple(arg[k] for k in MasukanCapaian.NAMA))
+    umum = _capaian_umum(masukan, *arg.values())
+    assert cepat_ == umum
+    assert cepat_.masukan == umum.masukan

@@ -8,11 +8,18 @@ The functions other code calls:
 - `hitung_capaian(...)`: capaian of one indicator in one period
 - `hitung_agregasi(...)`, `hitung_capaian_sd_triwulan(...)`, `hitung_capaian_renstra(...)`
 - `rollup(...)`, `serapan(...)`, `efisiensi(...)`, `proyeksi(...)`
-- `predikat(nilai, skala)`, `bulatkan(nilai)`, `skor_z_termodifikasi(nilai, riwayat)`
+- `predikat(nilai, skala)`, `bulatkan(nilai)`, `skor_z_termodifikasi(nilai, riwayat)`,
+  `profil_riwayat(riwayat)`
 """
 
 from kinerja.rumus.angka import bulatkan
-from kinerja.rumus.bendera import AMBANG_JAUH, AMBANG_PENCILAN, skor_z_termodifikasi
+from kinerja.rumus.bendera import (
+    AMBANG_JAUH,
+    AMBANG_PENCILAN,
+    ProfilRiwayat,
+    profil_riwayat,
+    skor_z_termodifikasi,
+)
 from kinerja.rumus.capaian import Nilai, hitung_capaian
 from kinerja.rumus.efisiensi import AMBANG_RASIO, AMBANG_SELISIH, efisiensi
 from kinerja.rumus.hasil import (
@@ -84,6 +91,7 @@ __all__ = [
     "Nilai",
     "Polaritas",
     "Predikat",
+    "ProfilRiwayat",
     "SkalaOrdinal",
     "SkalaPredikat",
     "bulatkan",
@@ -93,6 +101,7 @@ __all__ = [
     "hitung_capaian_renstra",
     "hitung_capaian_sd_triwulan",
     "predikat",
+    "profil_riwayat",
     "proyeksi",
     "rollup",
     "serapan",

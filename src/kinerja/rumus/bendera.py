@@ -6,6 +6,7 @@ A flag never changes a number; it tells a reviewer which numbers to look at firs
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from kinerja.rumus.angka import NOL, SATU, SERATUS, bagi, kali, kurang, tambah
@@ -32,41 +33,87 @@ def _median(urut: list[Decimal]) -> Decimal:
     return bagi(tambah(urut[tengah - 1], urut[tengah]), _DUA)
 
 
-def skor_z_termodifikasi(nilai: Decimal, riwayat: Iterable[object]) -> Decimal | None:
+@dataclass(frozen=True, slots=True)
+class ProfilRiwayat:
+    """An indicator's history reduced to what the modified z-score needs, computed once.
+
+    M = `faktor` × (x − `median`) / `pembagi`: (0.6745, MAD) normally, (1, 1.253314 × MeanAD)
+    when MAD is 0. `median` is None when the history gives no score (fewer than 3 values, or
+    all equal). Build it with `profil_riwayat`; pass it as `riwayat` to `hitung_capaian` when
+    the same history serves several periods.
+    """
+
+    median: Decimal | None
+    faktor: Decimal
+    pembagi: Decimal
+    jumlah: int
+
+    def skor_z(self, nilai: object) -> Decimal | None:
+        """The modified z-score of `nilai`, None when there is none."""
+        med = self.median
+        if med is None or type(nilai) is not Decimal or not nilai.is_finite():
+            return None
+        try:
+            return bagi(kali(self.faktor, kurang(nilai, med)), self.pembagi)
+        except ArithmeticError:
+            return None
+
+
+_TANPA_PROFIL = ProfilRiwayat(None, SATU, SATU, 0)
+
+
+def profil_riwayat(riwayat: Iterable[object] | ProfilRiwayat) -> ProfilRiwayat:
+    """The median and robust spread of a history (entries that are not finite Decimals, such
+    as None for a missing year, are skipped). Never raises."""
+    if isinstance(riwayat, ProfilRiwayat):
+        return riwayat
+    try:
+        data = [x for x in riwayat if type(x) is Decimal and x.is_finite()]
+    except TypeError:
+        return _TANPA_PROFIL
+    n = len(data)
+    if n < MIN_RIWAYAT:
+        return ProfilRiwayat(None, SATU, SATU, n)
+    data.sort()
+    try:
+        med = _median(data)
+        simpangan = [kurang(x, med).copy_abs() for x in data]
+        simpangan.sort()
+        mad = _median(simpangan)
+        if mad:
+            return ProfilRiwayat(med, _K_MAD, mad, n)
+        total = NOL
+        for s in simpangan:
+            total = tambah(total, s)
+        if total:
+            return ProfilRiwayat(med, SATU, kali(_K_MEANAD, bagi(total, Decimal(n))), n)
+    except ArithmeticError:
+        pass
+    return ProfilRiwayat(None, SATU, SATU, n)
+
+
+def skor_z_termodifikasi(
+    nilai: Decimal, riwayat: Iterable[object] | ProfilRiwayat
+) -> Decimal | None:
     """The modified z-score of `nilai` against an indicator's history, or None.
 
     M = 0.6745 × (x − median) / MAD, where MAD is the median absolute deviation of the history.
     When MAD is 0 (more than half the history is one value) the mean absolute deviation is used
     instead: M = (x − median) / (1.253314 × MeanAD). History entries that are not finite
     Decimals (None for a missing year) are skipped; with fewer than 3 values, or a constant
-    history, there is no score.
+    history, there is no score. `riwayat` may also be a `ProfilRiwayat`.
 
     >>> skor_z_termodifikasi(Decimal(100), [Decimal(10), Decimal(12), Decimal(11), Decimal(13)])
     Decimal('59.69325')
     """
-    if not isinstance(nilai, Decimal) or not nilai.is_finite():
-        return None
-    try:
-        data = sorted(x for x in riwayat if isinstance(x, Decimal) and x.is_finite())
-    except TypeError:
-        return None
-    if len(data) < MIN_RIWAYAT:
-        return None
-    try:
-        med = _median(data)
-        simpangan = sorted(abs(kurang(x, med)) for x in data)
-        mad = _median(simpangan)
-        if mad:
-            return bagi(kali(_K_MAD, kurang(nilai, med)), mad)
-        total = NOL
-        for s in simpangan:
-            total = tambah(total, s)
-        if total:
-            rata = bagi(total, Decimal(len(simpangan)))
-            return bagi(kurang(nilai, med), kali(_K_MEANAD, rata))
-    except ArithmeticError:
-        return None
-    return None
+    return profil_riwayat(riwayat).skor_z(nilai)
+
+
+def pencilan(nilai: Decimal, riwayat: object, ambang: Decimal) -> bool:
+    """True when |modified z-score| of `nilai` against `riwayat` exceeds `ambang`."""
+    profil = riwayat if type(riwayat) is ProfilRiwayat else profil_riwayat(riwayat)  # type: ignore[arg-type]
+    z = profil.skor_z(nilai)
+    return z is not None and z.copy_abs() > ambang
 
 
 _ALIAS_SATUAN = {"persen": "%", "prosen": "%", "percent": "%"}
@@ -106,7 +153,7 @@ def kumpulkan_bendera(
     ada_realisasi: bool,
     persen: bool,
     ada_bukti: bool,
-    riwayat: Iterable[object],
+    riwayat: object,
     satuan_target: object,
     satuan_realisasi: object,
     ambang_jauh: Decimal,
@@ -132,9 +179,7 @@ def kumpulkan_bendera(
     ):
         bendera = bendera or set()
         bendera.add(Bendera.SATUAN_TIDAK_COCOK)
-    if riwayat and realisasi is not None:
-        z = skor_z_termodifikasi(realisasi, riwayat)
-        if z is not None and abs(z) > ambang_pencilan:
-            bendera = bendera or set()
-            bendera.add(Bendera.PENCILAN)
+    if riwayat and realisasi is not None and pencilan(realisasi, riwayat, ambang_pencilan):
+        bendera = bendera or set()
+        bendera.add(Bendera.PENCILAN)
     return bendera

@@ -16,12 +16,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from types import MappingProxyType
 from typing import TypeVar, cast
 
 from kinerja.rumus.angka import NOL, SERATUS, bagi, kali, kurang, sebagai_angka, tambah
-from kinerja.rumus.bendera import AMBANG_JAUH, AMBANG_PENCILAN, kumpulkan_bendera
-from kinerja.rumus.hasil import TANPA_BENDERA, HasilCapaian, buat_capaian
+from kinerja.rumus.bendera import (
+    AMBANG_JAUH,
+    AMBANG_PENCILAN,
+    ProfilRiwayat,
+    kumpulkan_bendera,
+    pencilan,
+)
+from kinerja.rumus.hasil import TANPA_BENDERA, HasilCapaian, Masukan, buat_capaian
 from kinerja.rumus.jenis import Alasan, Bendera, JenisNilai, MetodeNegatif, Polaritas
 from kinerja.rumus.skala import LevelOrdinal, SkalaOrdinal
 
@@ -278,9 +283,49 @@ def _ambang_valid(x: object) -> bool:
     return type(x) is Decimal and x.is_finite()
 
 
+class MasukanCapaian(Masukan):
+    """The inputs of `hitung_capaian`."""
+
+    __slots__ = ()
+    NAMA = (
+        "target",
+        "realisasi",
+        "polaritas",
+        "jenis",
+        "metode_negatif",
+        "target_min",
+        "target_max",
+        "skala",
+        "boleh_negatif",
+        "ada_bukti",
+    )
+
+
+_masukan = tuple.__new__
+_POSITIF = Polaritas.POSITIF
+_NEGATIF = Polaritas.NEGATIF
+_ANGKA = JenisNilai.ANGKA
+_PERSEN = JenisNilai.PERSEN
+_SELISIH = MetodeNegatif.SELISIH
+_RASIO = MetodeNegatif.RASIO
+# Flag sets of the short path, by (far above target, no evidence, outlier) as bits 4, 2, 1.
+_BENDERA_CEPAT = tuple(
+    frozenset(
+        b
+        for bit, b in (
+            (4, Bendera.JAUH_DI_ATAS_TARGET),
+            (2, Bendera.TANPA_BUKTI),
+            (1, Bendera.PENCILAN),
+        )
+        if i & bit
+    )
+    for i in range(8)
+)
+
+
 def hitung_capaian(
     *,
-    target: Nilai | None = None,
+    target: Nilai | bool | None = None,
     realisasi: Nilai | bool | None,
     polaritas: Polaritas | str = Polaritas.POSITIF,
     jenis: JenisNilai | str = JenisNilai.ANGKA,
@@ -290,7 +335,7 @@ def hitung_capaian(
     skala: SkalaOrdinal | None = None,
     boleh_negatif: bool = False,
     ada_bukti: bool = True,
-    riwayat: Sequence[Decimal | None] = (),
+    riwayat: Sequence[Decimal | None] | ProfilRiwayat = (),
     satuan_target: str | None = None,
     satuan_realisasi: str | None = None,
     ambang_jauh: Decimal = AMBANG_JAUH,
@@ -309,8 +354,9 @@ def hitung_capaian(
       of `skala`.
     - `polaritas`, `jenis`, `metode_negatif`: the enums or their stored string values.
     - `target_min` / `target_max`: the bounds of a `Polaritas.RENTANG` target.
-    - Flags: `ada_bukti=False` → TANPA_BUKTI; `riwayat` (earlier values of the same indicator)
-      → PENCILAN when |modified z| > `ambang_pencilan`; `satuan_target` / `satuan_realisasi` →
+    - Flags: `ada_bukti=False` → TANPA_BUKTI; `riwayat` (earlier values of the same indicator,
+      or their `profil_riwayat` computed once for several periods) → PENCILAN when
+      |modified z| > `ambang_pencilan`; `satuan_target` / `satuan_realisasi` →
       SATUAN_TIDAK_COCOK; capaian > `ambang_jauh` → JAUH_DI_ATAS_TARGET.
     - `bendera_tambahan`: flags carried from an earlier step (e.g. an incomplete aggregation).
 
@@ -318,20 +364,208 @@ def hitung_capaian(
     ...                polaritas=Polaritas.NEGATIF).nilai
     Decimal('184.75')
     """
-    masukan = MappingProxyType(
-        {
-            "target": target,
-            "realisasi": realisasi,
-            "polaritas": polaritas,
-            "jenis": jenis,
-            "metode_negatif": metode_negatif,
-            "target_min": target_min,
-            "target_max": target_max,
-            "skala": skala,
-            "boleh_negatif": boleh_negatif,
-            "ada_bukti": ada_bukti,
-        }
+    return capaian(
+        target,
+        realisasi,
+        polaritas,
+        jenis,
+        metode_negatif,
+        target_min,
+        target_max,
+        skala,
+        boleh_negatif,
+        ada_bukti,
+        riwayat,
+        satuan_target,
+        satuan_realisasi,
+        ambang_jauh,
+        ambang_pencilan,
+        bendera_tambahan,
     )
+
+
+def capaian(
+    target: object,
+    realisasi: object,
+    polaritas: object,
+    jenis: object,
+    metode_negatif: object,
+    target_min: object,
+    target_max: object,
+    skala: object,
+    boleh_negatif: object,
+    ada_bukti: object,
+    riwayat: object,
+    satuan_target: object,
+    satuan_realisasi: object,
+    ambang_jauh: object,
+    ambang_pencilan: object,
+    bendera_tambahan: object,
+) -> HasilCapaian:
+    """`hitung_capaian` with positional arguments, for callers inside the package.
+
+    Keyword arguments cost more than the formula itself when sixteen are passed, so the
+    package's own pipelines call this. The common case (numbers, positif or negatif with the
+    default formula, a positive target) takes a short path; everything else, and every input
+    that needs checking, goes through `_capaian_umum`, which gives the same result.
+    """
+    masukan = _masukan(
+        MasukanCapaian,
+        (
+            target,
+            realisasi,
+            polaritas,
+            jenis,
+            metode_negatif,
+            target_min,
+            target_max,
+            skala,
+            boleh_negatif,
+            ada_bukti,
+        ),
+    )
+    if (
+        type(target) is Decimal
+        and type(realisasi) is Decimal
+        and (jenis is _ANGKA or jenis is _PERSEN)
+        and (polaritas is _POSITIF or polaritas is _NEGATIF)
+        and (metode_negatif is _SELISIH or (metode_negatif is _RASIO and polaritas is _POSITIF))
+        and (boleh_negatif is False or boleh_negatif is True)
+        and (ada_bukti is True or ada_bukti is False)
+        and (ambang_jauh is AMBANG_JAUH or _ambang_valid(ambang_jauh))
+        and (ambang_pencilan is AMBANG_PENCILAN or _ambang_valid(ambang_pencilan))
+        and target.is_finite()
+        and realisasi.is_finite()
+        and target > NOL
+        and realisasi >= NOL
+    ):
+        try:
+            if polaritas is _POSITIF:
+                nilai = bagi(kali(realisasi, _SERATUS), target)
+                metode = M_POSITIF
+            else:
+                nilai = bagi(kali(kurang(tambah(target, target), realisasi), _SERATUS), target)
+                metode = M_NEGATIF
+        except ArithmeticError:
+            pass
+        else:
+            if satuan_target is None and jenis is _ANGKA and not bendera_tambahan:
+                # The flags that can arise here, looked up rather than built.
+                i = 4 if nilai > ambang_jauh else 0  # type: ignore[operator]
+                if ada_bukti is False:
+                    i += 2
+                if riwayat and pencilan(realisasi, riwayat, ambang_pencilan):  # type: ignore[arg-type]
+                    i += 1
+                return buat_capaian(nilai, metode, masukan, _BENDERA_CEPAT[i], None, "")
+            return _dengan_bendera(
+                nilai,
+                metode,
+                None,
+                "",
+                masukan,
+                realisasi,
+                target,
+                realisasi,
+                jenis,
+                ada_bukti,
+                riwayat,
+                satuan_target,
+                satuan_realisasi,
+                ambang_jauh,
+                ambang_pencilan,
+                bendera_tambahan,
+            )
+    return _capaian_umum(
+        masukan,
+        target,
+        realisasi,
+        polaritas,
+        jenis,
+        metode_negatif,
+        target_min,
+        target_max,
+        skala,
+        boleh_negatif,
+        ada_bukti,
+        riwayat,
+        satuan_target,
+        satuan_realisasi,
+        ambang_jauh,
+        ambang_pencilan,
+        bendera_tambahan,
+    )
+
+
+def _dengan_bendera(
+    nilai: Decimal | None,
+    metode: str,
+    alasan: Alasan | None,
+    rincian: str,
+    masukan: MasukanCapaian,
+    realisasi_mentah: object,
+    t: Decimal | None,
+    r: Decimal | None,
+    jenis: object,
+    ada_bukti: object,
+    riwayat: object,
+    satuan_target: object,
+    satuan_realisasi: object,
+    ambang_jauh: object,
+    ambang_pencilan: object,
+    bendera_tambahan: object,
+) -> HasilCapaian:
+    """The result with its flags (inputs already checked)."""
+    assert type(ambang_jauh) is Decimal and type(ambang_pencilan) is Decimal
+    bendera = kumpulkan_bendera(
+        nilai=nilai,
+        realisasi=r,
+        target=t,
+        ada_realisasi=realisasi_mentah is not None,
+        persen=jenis is JenisNilai.PERSEN,
+        ada_bukti=ada_bukti is True,
+        riwayat=riwayat,
+        satuan_target=satuan_target,
+        satuan_realisasi=satuan_realisasi,
+        ambang_jauh=ambang_jauh,
+        ambang_pencilan=ambang_pencilan,
+    )
+    if bendera_tambahan:
+        try:
+            tambahan = {b for b in bendera_tambahan if isinstance(b, Bendera)}  # type: ignore[attr-defined]
+        except TypeError:
+            tambahan = set()
+        if tambahan:
+            bendera = (bendera or set()) | tambahan
+    return buat_capaian(
+        nilai,
+        metode,
+        masukan,
+        TANPA_BENDERA if not bendera else frozenset(bendera),
+        alasan,
+        rincian,
+    )
+
+
+def _capaian_umum(
+    masukan: MasukanCapaian,
+    target: object,
+    realisasi: object,
+    polaritas: object,
+    jenis: object,
+    metode_negatif: object,
+    target_min: object,
+    target_max: object,
+    skala: object,
+    boleh_negatif: object,
+    ada_bukti: object,
+    riwayat: object,
+    satuan_target: object,
+    satuan_realisasi: object,
+    ambang_jauh: object,
+    ambang_pencilan: object,
+    bendera_tambahan: object,
+) -> HasilCapaian:
+    """Every case, with every input checked."""
     pol = polaritas if type(polaritas) is Polaritas else _enum_atau_none(Polaritas, polaritas)
     jn = jenis if type(jenis) is JenisNilai else _enum_atau_none(JenisNilai, jenis)
     mn = (
@@ -356,7 +590,7 @@ def hitung_capaian(
         if not _ambang_valid(ambang_pencilan)
         else ""
     )
-    if salah or pol is None or jn is None or mn is None:
+    if salah or pol is None or jn is None or mn is None or type(boleh_negatif) is not bool:
         return buat_capaian(None, "", masukan, TANPA_BENDERA, Alasan.PARAMETER_TIDAK_VALID, salah)
 
     r: Decimal | None = None
@@ -374,32 +608,21 @@ def hitung_capaian(
             )
     except ArithmeticError:
         nilai, metode, alasan, rincian = None, _metode_awal(pol, mn), Alasan.DI_LUAR_JANGKAUAN, ""
-
-    bendera = kumpulkan_bendera(
-        nilai=nilai,
-        realisasi=r,
-        target=t,
-        ada_realisasi=realisasi is not None,
-        persen=jn is JenisNilai.PERSEN,
-        ada_bukti=ada_bukti,
-        riwayat=riwayat,
-        satuan_target=satuan_target,
-        satuan_realisasi=satuan_realisasi,
-        ambang_jauh=ambang_jauh,
-        ambang_pencilan=ambang_pencilan,
-    )
-    if bendera_tambahan:
-        try:
-            tambahan = {b for b in bendera_tambahan if isinstance(b, Bendera)}
-        except TypeError:
-            tambahan = set()
-        if tambahan:
-            bendera = (bendera or set()) | tambahan
-    return buat_capaian(
+    return _dengan_bendera(
         nilai,
         metode,
-        masukan,
-        TANPA_BENDERA if not bendera else frozenset(bendera),
         alasan,
         rincian,
+        masukan,
+        realisasi,
+        t,
+        r,
+        jn,
+        ada_bukti,
+        riwayat,
+        satuan_target,
+        satuan_realisasi,
+        ambang_jauh,
+        ambang_pencilan,
+        bendera_tambahan,
     )

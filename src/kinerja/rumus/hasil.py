@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 from types import MappingProxyType
-from typing import Any
+from typing import Any, ClassVar
 
 from kinerja.rumus.angka import bulatkan
 from kinerja.rumus.jenis import Alasan, Bendera, KategoriEfisiensi
@@ -15,6 +15,54 @@ from kinerja.rumus.jenis import Alasan, Bendera, KategoriEfisiensi
 #: The flag set of a result without flags (shared: most results have none).
 TANPA_BENDERA: frozenset[Bendera] = frozenset()
 _MASUKAN_KOSONG: Mapping[str, object] = MappingProxyType({})
+
+
+class Masukan(tuple[object, ...], Mapping[str, object]):
+    """The inputs of a result: an immutable mapping of name → value.
+
+    A tuple underneath, so that the hot path builds it in one step (a dict wrapped in a
+    read-only proxy costs three times as much). Each kind of result has a subclass naming its
+    fields in `NAMA`, built as `Sub((v1, v2, ...))`; it behaves as a read-only Mapping:
+    `masukan["target"]`, `dict(masukan)`, `"target" in masukan`.
+    """
+
+    __slots__ = ()
+    NAMA: ClassVar[tuple[str, ...]] = ()
+    _INDEKS: ClassVar[dict[str, int]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._INDEKS = {nama: i for i, nama in enumerate(cls.NAMA)}
+
+    def __getitem__(self, kunci: str) -> object:  # type: ignore[override]
+        i = self._INDEKS.get(kunci) if isinstance(kunci, str) else None
+        if i is None:
+            raise KeyError(kunci)
+        return tuple.__getitem__(self, i)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.NAMA)
+
+    def __contains__(self, kunci: object) -> bool:
+        return kunci in self._INDEKS
+
+    def __len__(self) -> int:
+        return len(self.NAMA)
+
+    def __eq__(self, lain: object) -> bool:
+        if isinstance(lain, Mapping):
+            return dict(self.items()) == dict(lain.items())
+        return NotImplemented
+
+    def __ne__(self, lain: object) -> bool:
+        sama = self.__eq__(lain)
+        return sama if sama is NotImplemented else not sama
+
+    def __hash__(self) -> int:
+        return tuple.__hash__(self)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({dict(self.items())!r})"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -197,6 +245,26 @@ _set_masukan = _SLOT["masukan"].__set__
 _set_bendera = _SLOT["bendera"].__set__
 _set_alasan = _SLOT["alasan"].__set__
 _set_rincian = _SLOT["rincian"].__set__
+_SLOT_AGREGASI = vars(HasilAgregasi)
+_set_nilai_asli = _SLOT_AGREGASI["nilai_asli"].__set__
+_set_terisi = _SLOT_AGREGASI["periode_terisi"].__set__
+_set_kosong = _SLOT_AGREGASI["periode_kosong"].__set__
+_SLOT_ROLLUP = vars(HasilRollup)
+_set_rollup = tuple(
+    _SLOT_ROLLUP[nama].__set__
+    for nama in ("jumlah_dihitung", "jumlah_tidak_dihitung", "jumlah_dibatasi")
+)
+_SLOT_SD = vars(HasilSdTriwulan)
+_set_sd = tuple(
+    _SLOT_SD[nama].__set__
+    for nama in (
+        "triwulan",
+        "realisasi",
+        "target_triwulan",
+        "terhadap_target_triwulan",
+        "terhadap_target_tahunan",
+    )
+)
 
 
 def buat_capaian(
@@ -215,4 +283,73 @@ def buat_capaian(
     _set_bendera(h, bendera)
     _set_alasan(h, alasan)
     _set_rincian(h, rincian)
+    return h
+
+
+def buat_agregasi(
+    nilai: Decimal | None,
+    metode: str,
+    masukan: Mapping[str, object],
+    bendera: frozenset[Bendera],
+    alasan: Alasan | None,
+    rincian: str,
+    nilai_asli: object,
+    periode_terisi: tuple[int, ...],
+    periode_kosong: tuple[int, ...],
+) -> HasilAgregasi:
+    """A HasilAgregasi, built without the dataclass __init__."""
+    h: HasilAgregasi = _baru(HasilAgregasi)
+    _set_nilai(h, nilai)
+    _set_metode(h, metode)
+    _set_masukan(h, masukan)
+    _set_bendera(h, bendera)
+    _set_alasan(h, alasan)
+    _set_rincian(h, rincian)
+    _set_nilai_asli(h, nilai_asli)
+    _set_terisi(h, periode_terisi)
+    _set_kosong(h, periode_kosong)
+    return h
+
+
+def buat_sd_triwulan(
+    triwulan: int,
+    realisasi: HasilAgregasi,
+    target_triwulan: HasilAgregasi | None,
+    terhadap_target_triwulan: HasilCapaian,
+    terhadap_target_tahunan: HasilCapaian,
+) -> HasilSdTriwulan:
+    """A HasilSdTriwulan, built without the dataclass __init__."""
+    h: HasilSdTriwulan = _baru(HasilSdTriwulan)
+    a, b, c, d, e = _set_sd
+    a(h, triwulan)
+    b(h, realisasi)
+    c(h, target_triwulan)
+    d(h, terhadap_target_triwulan)
+    e(h, terhadap_target_tahunan)
+    return h
+
+
+def buat_rollup(
+    nilai: Decimal | None,
+    metode: str,
+    masukan: Mapping[str, object],
+    bendera: frozenset[Bendera],
+    alasan: Alasan | None,
+    rincian: str,
+    jumlah_dihitung: int,
+    jumlah_tidak_dihitung: int,
+    jumlah_dibatasi: int,
+) -> HasilRollup:
+    """A HasilRollup, built without the dataclass __init__."""
+    h: HasilRollup = _baru(HasilRollup)
+    _set_nilai(h, nilai)
+    _set_metode(h, metode)
+    _set_masukan(h, masukan)
+    _set_bendera(h, bendera)
+    _set_alasan(h, alasan)
+    _set_rincian(h, rincian)
+    a, b, c = _set_rollup
+    a(h, jumlah_dihitung)
+    b(h, jumlah_tidak_dihitung)
+    c(h, jumlah_dibatasi)
     return h

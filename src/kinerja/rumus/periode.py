@@ -20,24 +20,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from types import MappingProxyType
 
 from kinerja.rumus.angka import NOL, SATU, bagi, tambah
-from kinerja.rumus.bendera import AMBANG_JAUH, AMBANG_PENCILAN
+from kinerja.rumus.bendera import AMBANG_JAUH, AMBANG_PENCILAN, ProfilRiwayat, pencilan
 from kinerja.rumus.capaian import (
     Nilai,
     _angka_masukan,
     _enum_atau_none,
     _skor,
     _ya_tidak,
-    hitung_capaian,
+    capaian,
 )
 from kinerja.rumus.hasil import (
     TANPA_BENDERA,
     HasilAgregasi,
     HasilCapaian,
     HasilSdTriwulan,
+    Masukan,
+    buat_agregasi,
     buat_capaian,
+    buat_sd_triwulan,
 )
 from kinerja.rumus.jenis import Agregasi, Alasan, Bendera, JenisNilai, MetodeNegatif, Polaritas
 from kinerja.rumus.skala import SkalaOrdinal
@@ -69,22 +71,47 @@ def _agregasi_enum(x: object) -> Agregasi | None:
         return None
 
 
+class MasukanAgregasi(Masukan):
+    """The inputs of an aggregation."""
+
+    __slots__ = ()
+    NAMA = ("nilai", "agregasi", "jenis", "sampai", "skala", "boleh_negatif")
+
+
+class MasukanTurunan(Masukan):
+    """The inputs of a capaian whose aggregated input could not be computed."""
+
+    __slots__ = ()
+    NAMA = ("realisasi", "target")
+
+
+_masukan = tuple.__new__
+# Period numbers 1..n and their counts, made once.
+_URUT = tuple(tuple(range(1, n + 1)) for n in range(16))
+
+
+class _Jumlah(dict[int, Decimal]):
+    def __missing__(self, n: int) -> Decimal:
+        return Decimal(n)
+
+
+_JUMLAH = _Jumlah({n: Decimal(n) for n in range(1, 16)})
+_KUMULATIF = Agregasi.KUMULATIF
+_NILAI_AKHIR = Agregasi.NILAI_AKHIR
+_ANGKA = JenisNilai.ANGKA
+_PERSEN = JenisNilai.PERSEN
+
+
 def _gagal(
     alasan: Alasan,
     metode: str,
-    masukan: MappingProxyType[str, object],
+    masukan: MasukanAgregasi,
     rincian: str = "",
     terisi: tuple[int, ...] = (),
     kosong: tuple[int, ...] = (),
 ) -> HasilAgregasi:
-    return HasilAgregasi(
-        nilai=None,
-        metode=metode,
-        masukan=masukan,
-        alasan=alasan,
-        rincian=rincian,
-        periode_terisi=terisi,
-        periode_kosong=kosong,
+    return buat_agregasi(
+        None, metode, masukan, TANPA_BENDERA, alasan, rincian, None, terisi, kosong
     )
 
 
@@ -98,34 +125,91 @@ def _agregasi(
     kosong_alasan: Alasan,
     nama: str,
 ) -> HasilAgregasi:
-    masukan = MappingProxyType(
-        {
-            "nilai": tuple(nilai) if isinstance(nilai, list | tuple) else nilai,
-            "agregasi": agregasi,
-            "jenis": jenis,
-            "sampai": sampai,
-            "skala": skala,
-            "boleh_negatif": boleh_negatif,
-        }
+    """`hitung_agregasi` with positional arguments; `kosong_alasan` when nothing is filled."""
+    simpan: object = nilai
+    daftar = True
+    if type(nilai) is not tuple:
+        if isinstance(nilai, list | tuple):
+            simpan = tuple(nilai)  # a list could change after the result is made
+        else:
+            daftar = False
+    masukan = _masukan(MasukanAgregasi, (simpan, agregasi, jenis, sampai, skala, boleh_negatif))
+    n_cepat = (
+        -1
+        if not daftar
+        else len(simpan)  # type: ignore[arg-type]
+        if sampai is None
+        else sampai
+        if type(sampai) is int
+        else -1
     )
-    agr = _agregasi_enum(agregasi)
-    jn = _enum_atau_none(JenisNilai, jenis)
-    if agr is None or jn is None or not isinstance(nilai, list | tuple):
+    if (
+        0 < n_cepat <= len(simpan)  # type: ignore[arg-type]
+        and type(agregasi) is Agregasi
+        and (jenis is _ANGKA or jenis is _PERSEN)
+        and boleh_negatif is False
+    ):
+        # The common case: every period up to n holds a non-negative finite Decimal.
+        bagian: tuple[object, ...] = simpan[:n_cepat]  # type: ignore[index]
+        for x in bagian:
+            if type(x) is not Decimal or not x.is_finite() or x < NOL:
+                break
+        else:
+            angka_cepat: tuple[Decimal, ...] = bagian  # type: ignore[assignment]
+            try:
+                if agregasi is _NILAI_AKHIR:
+                    hasil_cepat = angka_cepat[-1]
+                else:
+                    hasil_cepat = angka_cepat[0]
+                    for y in angka_cepat[1:]:
+                        hasil_cepat = tambah(hasil_cepat, y)
+                    if agregasi is not _KUMULATIF:
+                        hasil_cepat = bagi(hasil_cepat, _JUMLAH[n_cepat])
+            except ArithmeticError:
+                pass
+            else:
+                return buat_agregasi(
+                    hasil_cepat,
+                    _METODE[agregasi],
+                    masukan,
+                    TANPA_BENDERA,
+                    None,
+                    "",
+                    hasil_cepat,
+                    _URUT[n_cepat] if n_cepat < 16 else tuple(range(1, n_cepat + 1)),
+                    (),
+                )
+    agr = agregasi if type(agregasi) is Agregasi else _agregasi_enum(agregasi)
+    jn = jenis if type(jenis) is JenisNilai else _enum_atau_none(JenisNilai, jenis)
+    if agr is None or jn is None or not daftar:
         salah = "agregasi" if agr is None else "jenis" if jn is None else "nilai"
         return _gagal(Alasan.PARAMETER_TIDAK_VALID, "", masukan, salah)
-    if type(boleh_negatif) is not bool:
+    assert isinstance(nilai, list | tuple)
+    if boleh_negatif is not False and boleh_negatif is not True:
         return _gagal(Alasan.PARAMETER_TIDAK_VALID, "", masukan, "boleh_negatif")
+    jumlah = len(nilai)
     if sampai is None:
-        n = len(nilai)
+        n = jumlah
     elif type(sampai) is int and sampai >= 1:
         n = sampai
     else:
         return _gagal(Alasan.PARAMETER_TIDAK_VALID, "", masukan, "sampai")
-    kualitatif = jn is JenisNilai.BINER or jn is JenisNilai.ORDINAL
+    kualitatif = not (jn is _ANGKA or jn is _PERSEN)
     metode = M_AKHIR_KUALITATIF if kualitatif else _METODE[agr]
 
-    jumlah = len(nilai)
-    terisi = tuple(i + 1 for i in range(min(n, jumlah)) if nilai[i] is not None)
+    # The filled periods, and the numbers among them (checked inline: the common case).
+    terisi_daftar: list[int] = []
+    angka_periode: list[Decimal] = []
+    semua_angka = True
+    for i in range(min(n, jumlah)):
+        x = nilai[i]
+        if x is not None:
+            terisi_daftar.append(i + 1)
+            if semua_angka and type(x) is Decimal and x.is_finite() and (boleh_negatif or x >= NOL):
+                angka_periode.append(x)
+            else:
+                semua_angka = False
+    terisi = tuple(terisi_daftar)
     if len(terisi) == n:
         kosong: tuple[int, ...] = ()
     else:
@@ -154,51 +238,38 @@ def _agregasi(
                 assert alasan is not None
                 return _gagal(alasan, metode, masukan, rincian, terisi, kosong)
             angka, asli = skor, skala.cari(x)
-        return HasilAgregasi(
-            nilai=angka,
-            metode=metode,
-            masukan=masukan,
-            bendera=bendera_akhir,
-            nilai_asli=asli,
-            periode_terisi=terisi,
-            periode_kosong=kosong,
-        )
+        return buat_agregasi(angka, metode, masukan, bendera_akhir, None, "", asli, terisi, kosong)
 
-    if agr is Agregasi.KUMULATIF and kosong:
+    if agr is _KUMULATIF and kosong:
         rincian = f"{nama} periode {_daftar_periode(kosong)} belum diisi"
         return _gagal(Alasan.PERIODE_KOSONG, metode, masukan, rincian, terisi, kosong)
-    angka_periode: list[Decimal] = []
-    for i in terisi:
-        d, alasan, rincian = _angka_masukan(nilai[i - 1], f"{nama} periode ke-{i}", boleh_negatif)
-        if d is None:
-            assert alasan is not None
-            return _gagal(alasan, metode, masukan, rincian, terisi, kosong)
-        angka_periode.append(d)
+    if not semua_angka:
+        # Find the first bad value again, to say which period and why.
+        for i in terisi:
+            d, alasan, rincian = _angka_masukan(
+                nilai[i - 1], f"{nama} periode ke-{i}", boleh_negatif
+            )
+            if d is None:
+                assert alasan is not None
+                return _gagal(alasan, metode, masukan, rincian, terisi, kosong)
+        return _gagal(Alasan.NILAI_TIDAK_VALID, metode, masukan, "", terisi, kosong)
 
     try:
-        if agr is Agregasi.NILAI_AKHIR:
+        if agr is _NILAI_AKHIR:
             hasil = angka_periode[-1]
             bendera = bendera_akhir
         else:
             total = angka_periode[0]
             for d in angka_periode[1:]:
                 total = tambah(total, d)
-            if agr is Agregasi.KUMULATIF:
+            if agr is _KUMULATIF:
                 hasil, bendera = total, TANPA_BENDERA
             else:
                 hasil = bagi(total, Decimal(len(angka_periode)))
                 bendera = _BENDERA_KURANG if kosong else TANPA_BENDERA
     except ArithmeticError:
         return _gagal(Alasan.DI_LUAR_JANGKAUAN, metode, masukan, "", terisi, kosong)
-    return HasilAgregasi(
-        nilai=hasil,
-        metode=metode,
-        masukan=masukan,
-        bendera=bendera,
-        nilai_asli=hasil,
-        periode_terisi=terisi,
-        periode_kosong=kosong,
-    )
+    return buat_agregasi(hasil, metode, masukan, bendera, None, "", hasil, terisi, kosong)
 
 
 def hitung_agregasi(
@@ -224,16 +295,19 @@ def hitung_agregasi(
     )
 
 
-def _turunan(sumber: HasilAgregasi, masukan: MappingProxyType[str, object]) -> HasilCapaian:
+def _turunan(sumber: HasilAgregasi, realisasi: object, target: object) -> HasilCapaian:
     """A capaian that cannot be computed because its aggregated input could not be."""
     return buat_capaian(
         None,
         sumber.metode,
-        masukan,
+        _masukan(MasukanTurunan, (realisasi, target)),
         sumber.bendera,
         sumber.alasan or Alasan.TIDAK_ADA_NILAI,
         sumber.rincian,
     )
+
+
+_BENDERA_PENCILAN = frozenset({Bendera.PENCILAN})
 
 
 def hitung_capaian_sd_triwulan(
@@ -251,7 +325,7 @@ def hitung_capaian_sd_triwulan(
     skala: SkalaOrdinal | None = None,
     boleh_negatif: bool = False,
     ada_bukti: bool = True,
-    riwayat: Sequence[Decimal | None] = (),
+    riwayat: Sequence[Decimal | None] | ProfilRiwayat = (),
     satuan_target: str | None = None,
     satuan_realisasi: str | None = None,
     ambang_jauh: Decimal = AMBANG_JAUH,
@@ -262,16 +336,22 @@ def hitung_capaian_sd_triwulan(
     `realisasi` and `target_triwulan` hold each quarter's own value (index 0 = TW I). Both are
     aggregated to quarter n (`triwulan`, default the length of `realisasi`) by the indicator's
     `agregasi`; the aggregated realisation is then compared with the aggregated RA target and
-    with `target_tahunan` by `hitung_capaian` (all other keywords are passed on to it; the
-    flags of an incomplete aggregation are carried onto both capaian). A range indicator
-    compares with its range (`target_min`/`target_max`) in both cases, and its
-    `target_triwulan` part is None. Never raises.
+    with `target_tahunan` as `hitung_capaian` does (all other keywords mean what they mean
+    there; `riwayat` holds earlier values comparable with the aggregated realisation, e.g.
+    the same quarter of earlier years). The flags of an incomplete aggregation are carried
+    onto both capaian. A range indicator compares with its range (`target_min`/`target_max`)
+    in both cases, and its `target_triwulan` part is None. Never raises.
     """
-    n = len(realisasi) if triwulan is None and isinstance(realisasi, list | tuple) else triwulan
+    n: object = triwulan
+    if triwulan is None and isinstance(realisasi, list | tuple):
+        n = len(realisasi)
     real = _agregasi(
         realisasi, agregasi, jenis, n, skala, boleh_negatif, Alasan.REALISASI_KOSONG, "realisasi"
     )
-    rentang = _enum_atau_none(Polaritas, polaritas) is Polaritas.RENTANG
+    rentang = polaritas is Polaritas.RENTANG or (
+        type(polaritas) is not Polaritas
+        and _enum_atau_none(Polaritas, polaritas) is Polaritas.RENTANG
+    )
     tgt = (
         None
         if rentang
@@ -286,40 +366,74 @@ def hitung_capaian_sd_triwulan(
             "target",
         )
     )
+    r = real.nilai_asli
+    bendera = real.bendera
+    if (
+        riwayat
+        and type(r) is Decimal
+        and type(ambang_pencilan) is Decimal
+        and pencilan(r, riwayat, ambang_pencilan)
+    ):
+        # One z-score for both comparisons: they share the realisation and its history.
+        bendera = bendera | _BENDERA_PENCILAN
+    ekor = (
+        ada_bukti,
+        (),
+        satuan_target,
+        satuan_realisasi,
+        ambang_jauh,
+        ambang_pencilan,
+    )
 
-    def banding(target: object, masukan_target: HasilAgregasi | None) -> HasilCapaian:
-        if not real.dapat_dihitung:
-            return _turunan(real, MappingProxyType({"realisasi": real, "target": target}))
-        if masukan_target is not None and not masukan_target.dapat_dihitung:
-            return _turunan(masukan_target, MappingProxyType({"realisasi": real, "target": target}))
-        return hitung_capaian(
-            target=target,  # type: ignore[arg-type]
-            realisasi=real.nilai_asli,  # type: ignore[arg-type]
-            polaritas=polaritas,
-            jenis=jenis,
-            metode_negatif=metode_negatif,
-            target_min=target_min,
-            target_max=target_max,
-            skala=skala,
-            boleh_negatif=boleh_negatif,
-            ada_bukti=ada_bukti,
-            riwayat=riwayat,
-            satuan_target=satuan_target,
-            satuan_realisasi=satuan_realisasi,
-            ambang_jauh=ambang_jauh,
-            ambang_pencilan=ambang_pencilan,
-            bendera_tambahan=real.bendera
-            | (masukan_target.bendera if masukan_target else TANPA_BENDERA),
+    if not real.dapat_dihitung:
+        terhadap_triwulan = _turunan(real, real, None if tgt is None else tgt.nilai_asli)
+        terhadap_tahunan = _turunan(real, real, target_tahunan)
+    else:
+        if tgt is None:
+            terhadap_triwulan = capaian(
+                None,
+                r,
+                polaritas,
+                jenis,
+                metode_negatif,
+                target_min,
+                target_max,
+                skala,
+                boleh_negatif,
+                *ekor,
+                bendera,
+            )
+        elif not tgt.dapat_dihitung:
+            terhadap_triwulan = _turunan(tgt, real, tgt)
+        else:
+            terhadap_triwulan = capaian(
+                tgt.nilai_asli,
+                r,
+                polaritas,
+                jenis,
+                metode_negatif,
+                target_min,
+                target_max,
+                skala,
+                boleh_negatif,
+                *ekor,
+                bendera | tgt.bendera,
+            )
+        terhadap_tahunan = capaian(
+            target_tahunan,
+            r,
+            polaritas,
+            jenis,
+            metode_negatif,
+            target_min,
+            target_max,
+            skala,
+            boleh_negatif,
+            *ekor,
+            bendera,
         )
-
-    terhadap_triwulan = banding(None, None) if tgt is None else banding(tgt.nilai_asli, tgt)
-    terhadap_tahunan = banding(target_tahunan, None)
-    return HasilSdTriwulan(
-        triwulan=n if type(n) is int else 0,
-        realisasi=real,
-        target_triwulan=tgt,
-        terhadap_target_triwulan=terhadap_triwulan,
-        terhadap_target_tahunan=terhadap_tahunan,
+    return buat_sd_triwulan(
+        n if type(n) is int else 0, real, tgt, terhadap_triwulan, terhadap_tahunan
     )
 
 
@@ -341,7 +455,7 @@ def hitung_capaian_renstra(
     `realisasi_tahunan` holds each Renstra year's realisation so far (index 0 = the first
     year). For a kumulatif indicator the years are summed (column 14 = realisation up to last
     year + this year's); otherwise the latest year counts (nilai akhir) or their mean. Column
-    15 = column 14 against `target_akhir`.
+    15 = column 14 against `target_akhir`. Never raises.
     """
     real = _agregasi(
         realisasi_tahunan,
@@ -354,16 +468,22 @@ def hitung_capaian_renstra(
         "realisasi tahun",
     )
     if not real.dapat_dihitung:
-        return _turunan(real, MappingProxyType({"realisasi": real, "target": target_akhir}))
-    return hitung_capaian(
-        target=target_akhir,
-        realisasi=real.nilai_asli,  # type: ignore[arg-type]
-        polaritas=polaritas,
-        jenis=jenis,
-        metode_negatif=metode_negatif,
-        target_min=target_min,
-        target_max=target_max,
-        skala=skala,
-        boleh_negatif=boleh_negatif,
-        bendera_tambahan=real.bendera,
+        return _turunan(real, real, target_akhir)
+    return capaian(
+        target_akhir,
+        real.nilai_asli,
+        polaritas,
+        jenis,
+        metode_negatif,
+        target_min,
+        target_max,
+        skala,
+        boleh_negatif,
+        True,
+        (),
+        None,
+        None,
+        AMBANG_JAUH,
+        AMBANG_PENCILAN,
+        real.bendera,
     )

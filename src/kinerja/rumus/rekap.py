@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from types import MappingProxyType
 
 from kinerja.rumus.angka import NOL, SERATUS, bagi, kali, sebagai_angka, tambah
-from kinerja.rumus.hasil import TANPA_BENDERA, Hasil, HasilRollup, HasilSerapan
+from kinerja.rumus.hasil import (
+    TANPA_BENDERA,
+    Hasil,
+    HasilCapaian,
+    HasilRollup,
+    HasilSerapan,
+    Masukan,
+    buat_rollup,
+)
 from kinerja.rumus.jenis import Alasan, Bendera
 
 M_RATA_RATA = "rata-rata sederhana capaian yang dapat dihitung"
@@ -28,21 +35,59 @@ def _nilai_hasil(x: object) -> Decimal | None:
     return None
 
 
+class MasukanRollup(Masukan):
+    """The inputs of a roll-up."""
+
+    __slots__ = ()
+    NAMA = ("hasil", "bobot", "batas")
+
+
+class MasukanSerapan(Masukan):
+    """The inputs of a budget absorption."""
+
+    __slots__ = ()
+    NAMA = ("realisasi", "pagu")
+
+
+_masukan = tuple.__new__
+# Flag sets of a roll-up by (some not computable, some capped) as bits 2, 1.
+_BENDERA_ROLLUP = (
+    TANPA_BENDERA,
+    frozenset({Bendera.DIBATASI}),
+    frozenset({Bendera.ADA_TIDAK_DAPAT_DIHITUNG}),
+    frozenset({Bendera.ADA_TIDAK_DAPAT_DIHITUNG, Bendera.DIBATASI}),
+)
+_METODE_BATAS: dict[tuple[str, Decimal], str] = {}
+
+
+def _metode_batas(metode: str, batas: Decimal) -> str:
+    """The method text with the cap (kept: an agency uses one cap for all its roll-ups)."""
+    kunci = (metode, batas)
+    teks = _METODE_BATAS.get(kunci)
+    if teks is None:
+        teks = metode + _M_BATAS.format(batas=batas)
+        if len(_METODE_BATAS) < 256:
+            _METODE_BATAS[kunci] = teks
+    return teks
+
+
 def _rollup_gagal(
     alasan: Alasan,
     metode: str,
-    masukan: MappingProxyType[str, object],
+    masukan: MasukanRollup,
     rincian: str = "",
     tidak_dihitung: int = 0,
 ) -> HasilRollup:
-    return HasilRollup(
-        nilai=None,
-        metode=metode,
-        masukan=masukan,
-        alasan=alasan,
-        rincian=rincian,
-        bendera=frozenset({Bendera.ADA_TIDAK_DAPAT_DIHITUNG}) if tidak_dihitung else TANPA_BENDERA,
-        jumlah_tidak_dihitung=tidak_dihitung,
+    return buat_rollup(
+        None,
+        metode,
+        masukan,
+        _BENDERA_ROLLUP[2 if tidak_dihitung else 0],
+        alasan,
+        rincian,
+        0,
+        tidak_dihitung,
+        0,
     )
 
 
@@ -63,20 +108,22 @@ def rollup(
     >>> rollup([Decimal(80), Decimal("184.75"), None], batas=Decimal(120)).nilai
     Decimal('100')
     """
-    try:
-        item = list(hasil)
-    except TypeError:
-        item = None
-    masukan = MappingProxyType(
-        {"hasil": tuple(item) if item is not None else hasil, "bobot": bobot, "batas": batas}
-    )
+    item: tuple[object, ...] | None
+    if type(hasil) is tuple:
+        item = hasil
+    else:
+        try:
+            item = tuple(hasil)
+        except TypeError:
+            item = None
+    masukan = _masukan(MasukanRollup, (hasil if item is None else item, bobot, batas))
     metode = M_RATA_RATA if bobot is None else M_RATA_RATA_BOBOT
     if item is None:
         return _rollup_gagal(Alasan.PARAMETER_TIDAK_VALID, metode, masukan, "hasil")
     if batas is not None:
         if type(batas) is not Decimal or not batas.is_finite() or batas <= NOL:
             return _rollup_gagal(Alasan.PARAMETER_TIDAK_VALID, metode, masukan, "batas")
-        metode += _M_BATAS.format(batas=batas)
+        metode = _metode_batas(metode, batas)
     berat: list[Decimal] | None = None
     if bobot is not None:
         if not isinstance(bobot, list | tuple) or len(bobot) != len(item):
@@ -95,7 +142,7 @@ def rollup(
     dihitung = tidak = dibatasi = 0
     try:
         for i, x in enumerate(item):
-            v = _nilai_hasil(x)
+            v = x.nilai if type(x) is HasilCapaian or type(x) is HasilRollup else _nilai_hasil(x)
             if v is None:
                 tidak += 1
                 continue
@@ -120,26 +167,20 @@ def rollup(
     except ArithmeticError:
         return _rollup_gagal(Alasan.DI_LUAR_JANGKAUAN, metode, masukan, "", tidak)
 
-    bendera: frozenset[Bendera] = TANPA_BENDERA
-    if tidak or dibatasi:
-        bendera = frozenset(
-            ([Bendera.ADA_TIDAK_DAPAT_DIHITUNG] if tidak else [])
-            + ([Bendera.DIBATASI] if dibatasi else [])
-        )
-    return HasilRollup(
-        nilai=nilai,
-        metode=metode,
-        masukan=masukan,
-        bendera=bendera,
-        jumlah_dihitung=dihitung,
-        jumlah_tidak_dihitung=tidak,
-        jumlah_dibatasi=dibatasi,
+    return buat_rollup(
+        nilai,
+        metode,
+        masukan,
+        _BENDERA_ROLLUP[(2 if tidak else 0) + (1 if dibatasi else 0)],
+        None,
+        "",
+        dihitung,
+        tidak,
+        dibatasi,
     )
 
 
-def _serapan_gagal(
-    alasan: Alasan, masukan: MappingProxyType[str, object], rincian: str = ""
-) -> HasilSerapan:
+def _serapan_gagal(alasan: Alasan, masukan: MasukanSerapan, rincian: str = "") -> HasilSerapan:
     return HasilSerapan(
         nilai=None, metode=M_SERAPAN, masukan=masukan, alasan=alasan, rincian=rincian
     )
@@ -160,11 +201,12 @@ def serapan(
     >>> serapan(realisasi=[Decimal(90), Decimal(10)], pagu=[Decimal(100), Decimal(100)]).nilai
     Decimal('50')
     """
-    masukan = MappingProxyType(
-        {
-            "realisasi": tuple(realisasi) if isinstance(realisasi, list) else realisasi,
-            "pagu": tuple(pagu) if isinstance(pagu, list) else pagu,
-        }
+    masukan = _masukan(
+        MasukanSerapan,
+        (
+            tuple(realisasi) if isinstance(realisasi, list) else realisasi,
+            tuple(pagu) if isinstance(pagu, list) else pagu,
+        ),
     )
     tunggal = not isinstance(realisasi, list | tuple) and not isinstance(pagu, list | tuple)
     if tunggal:

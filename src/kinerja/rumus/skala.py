@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kinerja.rumus.angka import bulatkan
+from kinerja.rumus.angka import _SEN, _kuantisasi
 from kinerja.rumus.hasil import Hasil
 
 
@@ -202,12 +202,13 @@ def predikat(
     >>> predikat(Decimal("184.75")).label
     'Sangat Tinggi'
     """
-    if isinstance(nilai, Hasil):
-        nilai = nilai.nilai
-    if not isinstance(nilai, Decimal) or not nilai.is_finite():
+    if type(nilai) is not Decimal:
+        if isinstance(nilai, Hasil):
+            nilai = nilai.nilai
+        if not isinstance(nilai, Decimal):
+            return None
+    if not nilai.is_finite() or not isinstance(skala, SkalaPredikat):
         return None
-    if not isinstance(skala, SkalaPredikat):
-        return None
-    if bulatkan_dulu:
-        nilai = bulatkan(nilai)
+    if bulatkan_dulu and nilai.adjusted() < 60:
+        nilai = _kuantisasi(nilai, _SEN)
     return skala.cari(nilai)
