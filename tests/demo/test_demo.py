@@ -194,3 +194,21 @@ def test_aplikasi_lain_menambah_data_contoh_dalam_transaksi_yang_sama(monkeypatc
     with pytest.raises(RuntimeError):
         call_command("demo", tanpa_daftar_akun=True)
     assert hitung() == sebelum and pemda("sumbar").pk == id_pemda
+
+
+def test_akun_yang_bukan_akun_contoh_tidak_diubah(django_user_model):
+    admin = django_user_model.objects.create_superuser("admin", "it@pemda.go.id", "sandi-asli-123")
+    keluaran = io.StringIO()
+    call_command("demo", stdout=keluaran)
+    admin.refresh_from_db()
+    assert admin.check_password("sandi-asli-123") and admin.email == "it@pemda.go.id"
+    assert "kata sandinya tidak diubah" in keluaran.getvalue()
+
+    # A real user whose name merely looks like a demo login survives a refresh…
+    django_user_model.objects.create_user("lumajang.kabid.bm2", email="x@pemda.go.id")
+    call_command("demo", tanpa_daftar_akun=True)
+    assert django_user_model.objects.filter(username="lumajang.kabid.bm2").exists()
+    # …and a real user holding a demo login's name stops the run instead of being taken over.
+    django_user_model.objects.filter(username="sumbar.kepala").update(email="kepala@pemda.go.id")
+    with pytest.raises(Exception, match="bukan akun contoh"):
+        call_command("demo", tanpa_daftar_akun=True)

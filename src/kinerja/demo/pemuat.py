@@ -10,10 +10,14 @@ How a run works (and why a second run leaves the same data):
   cycles) and loads them again. A root with a demo Pemda's name but without that code is
   real data: the loader refuses to run rather than touch it.
 - Logins are kept, not recreated (updated by username), so a browser session survives a
-  refresh; demo logins that no longer exist in the data are deleted. All demo logins get the
-  same password hash, computed once per run.
+  refresh; demo logins that no longer exist in the data are deleted. All demo logins share
+  one password hash, reused from the previous run while it still matches the demo password.
 - Evidence files are content-addressed (`Berkas.sha256`): the same bytes reuse the same row
-  and file on every run; demo files nobody refers to any more are removed.
+  and file on every run; demo files nobody refers to any more are removed after commit.
+- The synthetic Pemda of `--skala pemda` (`kinerja.demo.sintetis`) is refreshed only when
+  asked for; a plain `kinerja demo` leaves it alone.
+- Other apps add to the demo world through `kinerja.<app>.data_contoh.muat_data_contoh`
+  (see `muat_tambahan_aplikasi`), inside the same transaction.
 """
 
 from __future__ import annotations
@@ -103,6 +107,12 @@ SEMUA_DEMO: list[DemoPemda] = [
     data_lumajang.DEMO,
 ]
 WIB = ZoneInfo("Asia/Jakarta")
+PESAN_AKUN_NYATA = (
+    "Akun “{username}” sudah ada dan bukan akun contoh; data contoh tidak dimuat agar akun "
+    "itu tidak berubah."
+)
+# Demo logins carry an e-mail address in this reserved domain; only those are ever changed.
+DOMAIN_EMAIL_CONTOH = "contoh.kinerja.example"
 PESAN_DATA_NYATA = (
     "Instansi “{nama}” sudah ada dan bukan data contoh (kodenya bukan {awalan}…). "
     "Data contoh tidak dimuat agar data nyata tidak tertimpa."
@@ -310,12 +320,27 @@ def pastikan_skala_ordinal() -> dict[str, SkalaOrdinal]:
     return hasil
 
 
+def _email_contoh(username: str) -> str:
+    """The e-mail address that marks a login as a demo login."""
+    return f"{username}@{DOMAIN_EMAIL_CONTOH}"
+
+
 def pastikan_pengguna(
     daftar: list[tuple[str, str]], hash_sandi: str, *, superuser: bool = False
 ) -> dict[str, Any]:
-    """Create or update logins (username, full name) with the demo password hash."""
+    """Create or update demo logins (username, full name) with the demo password hash.
+
+    A login of that name that the demo did not create (its e-mail is not a demo address) is
+    never changed: the superuser is then left as it is, any other name stops the run.
+    """
     User = get_user_model()
     ada = {u.username: u for u in User.objects.filter(username__in=[u for u, _ in daftar])}
+    for username, u in list(ada.items()):
+        if u.email != _email_contoh(username):
+            if superuser:
+                daftar = [(n, x) for n, x in daftar if n != username]
+                continue
+            raise CommandError(PESAN_AKUN_NYATA.format(username=username))
     kolom = [
         "first_name",
         "last_name",
@@ -331,7 +356,7 @@ def pastikan_pengguna(
         sebelum = [getattr(u, k) for k in kolom]
         u.first_name = nama[:150]
         u.last_name = ""
-        u.email = f"{username}@contoh.kinerja.example"
+        u.email = _email_contoh(username)
         u.password = hash_sandi
         u.is_active = True
         u.is_staff = superuser
@@ -367,7 +392,9 @@ def hapus_pengguna_usang(awalan: list[str], simpan: set[str]) -> None:
     q = Q()
     for a in awalan:
         q |= Q(username__startswith=a)
-    User.objects.filter(q).exclude(username__in=simpan).delete()
+    User.objects.filter(q).filter(email__endswith="@" + DOMAIN_EMAIL_CONTOH).exclude(
+        username__in=simpan
+    ).delete()
 
 
 # --------------------------------------------------------------------------------------------
@@ -462,25 +489,23 @@ class PemuatPemda:
         daftar = [(lg.username, self._nama_lengkap(orang[lg.orang])) for lg in self.s.login]
         self.user = pastikan_pengguna(daftar, self.hash_sandi)
         pengguna_orang = {lg.orang: self.user[lg.username] for lg in self.s.login}
-        # A login moves with its person: clear links to Pegawai rows about to be recreated.
-        baris = []
-        for o in self.s.orang:
-            baris.append(
-                Pegawai(
-                    nip=normalkan_nip(o.nip),
-                    nama=o.nama,
-                    gelar_depan=o.depan,
-                    gelar_belakang=o.belakang,
-                    pangkat=PANGKAT.get(o.golongan, ""),
-                    golongan=o.golongan,
-                    jenis_asn=o.asn,
-                    unit=self.node[o.unit],
-                    pengguna=pengguna_orang.get(o.slug),
-                    aktif=o.aktif,
-                )
+        baris = [
+            Pegawai(
+                nip=normalkan_nip(o.nip),
+                nama=o.nama,
+                gelar_depan=o.depan,
+                gelar_belakang=o.belakang,
+                pangkat=PANGKAT.get(o.golongan, ""),
+                golongan=o.golongan,
+                jenis_asn=o.asn,
+                unit=self.node[o.unit],
+                pengguna=pengguna_orang.get(o.slug),
+                aktif=o.aktif,
             )
-        for p in Pegawai.objects.bulk_create(baris):
-            self.orang[next(o.slug for o in self.s.orang if normalkan_nip(o.nip) == p.nip)] = p
+            for o in self.s.orang
+        ]
+        Pegawai.objects.bulk_create(baris)
+        self.orang = {o.slug: p for o, p in zip(self.s.orang, baris, strict=True)}
         self.jumlah["pegawai"] = len(baris)
         self.jumlah["login"] = len(self.s.login)
 
@@ -1189,6 +1214,8 @@ class HasilDemo:
     pemda: list[RingkasanPemda]
     detik: float
     berkas: int
+    # False when a superuser `admin` already existed outside the demo (left untouched).
+    superuser_contoh: bool = True
 
 
 def awalan_login(specs: list[DemoPemda]) -> list[str]:
@@ -1205,7 +1232,9 @@ def muat_demo(specs: list[DemoPemda] | None = None) -> HasilDemo:
         hapus_pemda_contoh(akar)
         skala = pastikan_skala_ordinal()
         hash_sandi = hash_sandi_demo()
-        pastikan_pengguna([(NAMA_SUPERUSER, "Administrator sistem")], hash_sandi, superuser=True)
+        admin = pastikan_pengguna(
+            [(NAMA_SUPERUSER, "Administrator sistem")], hash_sandi, superuser=True
+        )
         cache: dict[bytes, Berkas] = {}
         hasil = [
             PemuatPemda(s, skala=skala, hash_sandi=hash_sandi, cache_berkas=cache).muat()
@@ -1215,7 +1244,7 @@ def muat_demo(specs: list[DemoPemda] | None = None) -> HasilDemo:
             awalan_login(specs), {u for s in specs for u in (lg.username for lg in s.login)}
         )
         hapus_berkas_yatim()
-        demo = HasilDemo(pemda=hasil, detik=0.0, berkas=len(cache))
+        demo = HasilDemo(pemda=hasil, detik=0.0, berkas=len(cache), superuser_contoh=bool(admin))
         muat_tambahan_aplikasi(demo)
     demo.detik = time.perf_counter() - mulai
     return demo

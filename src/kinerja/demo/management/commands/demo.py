@@ -81,7 +81,13 @@ class Command(BaseCommand):
         urutan = {kode: i for i, kode in enumerate(KodePeran.values)}
         out.write("")
         out.write(f"Kata sandi semua akun demo: {KATA_SANDI_DEMO}")
-        out.write(f"  {'Administrator sistem':<34} {NAMA_SUPERUSER}")
+        if hasil.superuser_contoh:
+            out.write(f"  {'Administrator sistem':<34} {NAMA_SUPERUSER}")
+        else:
+            out.write(
+                f"  Akun {NAMA_SUPERUSER} sudah ada sebelum data contoh; "
+                "kata sandinya tidak diubah."
+            )
         for r in hasil.pemda:
             out.write("")
             j = r.jumlah
