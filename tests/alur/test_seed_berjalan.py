@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 
 from kinerja.alur import services
 from kinerja.alur.models import (
@@ -79,6 +80,7 @@ def test_sop_berjalan_sampai_selesai(demo, kode):
         tanggal_perintah=dt.date(2026, 10, 5),
     )
     sudah_dikembalikan: set[int] = set()
+    rapat = 0
     for _ in range(200):
         t = (
             Tugas.objects.select_related("langkah", "siklus__instansi")
@@ -88,6 +90,18 @@ def test_sop_berjalan_sampai_selesai(demo, kode):
         if t is None:
             break
         u = pelaksana(pengguna, t)
+        if services.perlu_rapat(t.langkah) and not t.rapat.exists():
+            services.rapat_catat(
+                pengguna=u,
+                tugas=t,
+                judul=t.langkah.uraian[:200],
+                waktu=timezone.now(),
+                tempat="Ruang rapat",
+                pimpinan="Kepala",
+                peserta="Sekretaris\nTim SAKIP",
+                notulen="Arahan pelaksanaan pengukuran kinerja.",
+            )
+            rapat += 1
         if t.langkah.jenis == JenisLangkah.KEPUTUSAN:
             if t.langkah.pk not in sudah_dikembalikan:
                 sudah_dikembalikan.add(t.langkah.pk)
@@ -104,3 +118,6 @@ def test_sop_berjalan_sampai_selesai(demo, kode):
     assert keputusan >= 1
     assert len(sudah_dikembalikan) == keputusan
     assert siklus.tugas.filter(putaran__gt=1).exists()
+    langkah_rapat = sum(1 for lk in template.langkah.all() if services.perlu_rapat(lk))
+    assert langkah_rapat >= 1
+    assert rapat >= langkah_rapat

@@ -140,3 +140,18 @@ class LangkahForm(GayaBootstrap, forms.Form):
 
 
 LangkahFormSet = forms.formset_factory(LangkahForm, extra=1, can_delete=True, can_order=True)
+
+
+class RapatForm(GayaBootstrap, forms.Form):
+    """Record a meeting held at a meeting step."""
+
+    judul = forms.CharField(label=_("Judul rapat"), max_length=200)
+    waktu = forms.DateTimeField(
+        label=_("Waktu"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    tempat = forms.CharField(label=_("Tempat"), max_length=200)
+    pimpinan = forms.CharField(label=_("Pimpinan rapat"), max_length=200)
+    peserta = forms.CharField(
+        label=_("Peserta (satu per baris)"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    notulen = forms.CharField(label=_("Notulen"), widget=forms.Textarea(attrs={"rows": 5}))

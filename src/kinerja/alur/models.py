@@ -334,3 +334,81 @@ class HariLibur(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tanggal:%Y-%m-%d} {self.nama}"
+
+
+class Rapat(models.Model):
+    """A meeting held at a step (briefing, coordination, socialisation, leadership meeting).
+
+    Its minutes (notulen) are the step's output; a leadership meeting also records a decision
+    per indicator (`KeputusanIndikator`).
+    """
+
+    tugas = models.ForeignKey(
+        Tugas, verbose_name=_("langkah"), on_delete=models.CASCADE, related_name="rapat"
+    )
+    judul = models.CharField(_("judul rapat"), max_length=200)
+    waktu = models.DateTimeField(_("waktu"))
+    tempat = models.CharField(_("tempat"), max_length=200)
+    pimpinan = models.CharField(_("pimpinan rapat"), max_length=200)
+    peserta = models.TextField(_("peserta (satu per baris)"))
+    notulen = models.TextField(_("notulen"))
+    dicatat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dicatat oleh"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    dicatat_pada = models.DateTimeField(_("dicatat pada"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("rapat")
+        verbose_name_plural = _("rapat")
+        ordering = ["waktu"]
+
+    def __str__(self) -> str:
+        return f"{self.judul} ({self.waktu:%Y-%m-%d})"
+
+    def instansi_cakupan(self) -> Instansi | None:
+        """The agency running the cycle."""
+        return self.tugas.siklus.instansi
+
+    @property
+    def daftar_peserta(self) -> list[str]:
+        """Attendees, one per line."""
+        return [p.strip() for p in self.peserta.splitlines() if p.strip()]
+
+
+class HasilIndikatorRapat(models.TextChoices):
+    """Outcome for one indicator at a leadership meeting (seed 003 step 17)."""
+
+    TERCAPAI = "tercapai", _("Tercapai (selesai)")
+    WAKTU_HABIS = "waktu_habis", _("Waktu telah terlampaui (selesai)")
+    DITINDAKLANJUTI = "ditindaklanjuti", _("Dikembalikan dengan arahan")
+
+
+class KeputusanIndikator(models.Model):
+    """The leadership's decision about one indicator, shown on the dashboard and next cycle."""
+
+    rapat = models.ForeignKey(
+        Rapat, verbose_name=_("rapat"), on_delete=models.CASCADE, related_name="keputusan_indikator"
+    )
+    indikator = models.ForeignKey(
+        "perencanaan.Indikator",
+        verbose_name=_("indikator"),
+        on_delete=models.PROTECT,
+        related_name="keputusan_rapat",
+    )
+    hasil = models.CharField(_("keputusan"), max_length=16, choices=HasilIndikatorRapat.choices)
+    arahan = models.TextField(_("arahan"), blank=True)
+
+    class Meta:
+        verbose_name = _("keputusan per indikator")
+        verbose_name_plural = _("keputusan per indikator")
+        constraints = [
+            models.UniqueConstraint(fields=["rapat", "indikator"], name="keputusan_indikator_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indikator}: {self.get_hasil_display()}"

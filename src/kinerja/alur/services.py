@@ -18,10 +18,13 @@ from django.utils import timezone
 from kinerja.alur import berkas_sop
 from kinerja.alur.models import (
     HariLibur,
+    HasilIndikatorRapat,
     HasilKeputusan,
     JenisLangkah,
     Keputusan,
+    KeputusanIndikator,
     LangkahSOP,
+    Rapat,
     SatuanWaktu,
     Siklus,
     StatusSiklus,
@@ -49,6 +52,18 @@ PESAN_HARUS_DIPUTUSKAN = "Langkah keputusan diselesaikan dengan memilih setuju a
 PESAN_ALASAN_KEMBALI = "Tuliskan alasan dan arahan pengembalian."
 PESAN_KEMBALI_KE = "Langkah tujuan pengembalian harus langkah sebelum langkah ini."
 PESAN_SIKLUS_TIDAK_BERJALAN = "Siklus ini sudah {status}."
+PESAN_PERLU_NOTULEN = "Catat rapat dan notulennya dahulu: notulen adalah output langkah ini."
+PESAN_RAPAT_WAJIB = "Judul, waktu, tempat, pimpinan, peserta dan notulen rapat wajib diisi."
+PESAN_BUKAN_LANGKAH_RAPAT = "Langkah ini bukan langkah rapat."
+PESAN_INDIKATOR_LUAR = "Indikator {indikator} bukan milik instansi siklus ini."
+
+# Steps whose output is the minutes of a meeting: they need a recorded Rapat before completion.
+AKSI_RAPAT = frozenset({"catat_rapat", "rapat_pimpinan", "sosialisasi"})
+
+
+def perlu_rapat(langkah: LangkahSOP) -> bool:
+    """True if the step is a meeting whose minutes must be recorded before it is done."""
+    return langkah.jenis == JenisLangkah.RAPAT or langkah.aksi_sistem in AKSI_RAPAT
 
 
 # ---------------------------------------------------------------- templates
@@ -353,6 +368,59 @@ def _kunci_tugas(pengguna: Any, tugas: Tugas, versi: int | None) -> Tugas:
     return t
 
 
+def _pastikan_notulen(t: Tugas) -> None:
+    if perlu_rapat(t.langkah) and not t.rapat.exists():
+        raise ValidationError(PESAN_PERLU_NOTULEN, code="notulen")
+
+
+@transaction.atomic
+def rapat_catat(
+    *,
+    pengguna: Any,
+    tugas: Tugas,
+    judul: str,
+    waktu: dt.datetime,
+    tempat: str,
+    pimpinan: str,
+    peserta: str,
+    notulen: str,
+    keputusan_indikator: list[tuple[Any, str, str]] | None = None,
+) -> Rapat:
+    """Record the meeting of a meeting step: minutes and, for a leadership meeting, a decision
+    per indicator as (indikator, hasil, arahan) tuples."""
+    t = _kunci_tugas(pengguna, tugas, None)
+    if not perlu_rapat(t.langkah):
+        raise ValidationError(PESAN_BUKAN_LANGKAH_RAPAT)
+    isian = [judul, tempat, pimpinan, peserta, notulen]
+    if any(not (x or "").strip() for x in isian) or waktu is None:
+        raise ValidationError(PESAN_RAPAT_WAJIB, code="rapat")
+    rapat = Rapat.objects.create(
+        tugas=t,
+        judul=judul.strip(),
+        waktu=waktu,
+        tempat=tempat.strip(),
+        pimpinan=pimpinan.strip(),
+        peserta=peserta.strip(),
+        notulen=notulen.strip(),
+        dicatat_oleh=pengguna,
+    )
+    for indikator, hasil, arahan in keputusan_indikator or []:
+        if not t.siklus.instansi.jalur or not indikator.instansi_cakupan().jalur.startswith(
+            t.siklus.instansi.jalur
+        ):
+            raise ValidationError(PESAN_INDIKATOR_LUAR.format(indikator=indikator))
+        KeputusanIndikator.objects.create(
+            rapat=rapat, indikator=indikator, hasil=HasilIndikatorRapat(hasil), arahan=arahan
+        )
+    catat(
+        pengguna=pengguna,
+        aksi="rapat.catat",
+        objek=rapat,
+        sesudah={"tugas": t.pk, "jumlah_keputusan": len(keputusan_indikator or [])},
+    )
+    return rapat
+
+
 @transaction.atomic
 def tugas_selesaikan(
     *, pengguna: Any, tugas: Tugas, catatan: str = "", versi: int | None = None
@@ -361,6 +429,7 @@ def tugas_selesaikan(
     t = _kunci_tugas(pengguna, tugas, versi)
     if t.langkah.jenis == JenisLangkah.KEPUTUSAN:
         raise ValidationError(PESAN_HARUS_DIPUTUSKAN)
+    _pastikan_notulen(t)
     sekarang = timezone.now()
     t.status, t.selesai, t.diselesaikan_oleh = StatusTugas.SELESAI, sekarang, pengguna
     t.catatan = catatan.strip()
@@ -389,6 +458,8 @@ def tugas_putuskan(
     if t.langkah.jenis != JenisLangkah.KEPUTUSAN:
         raise ValidationError(PESAN_BUKAN_KEPUTUSAN)
     sekarang = timezone.now()
+    if hasil in (HasilKeputusan.SETUJU, HasilKeputusan.KEMBALIKAN):
+        _pastikan_notulen(t)
     if hasil == HasilKeputusan.SETUJU:
         Keputusan.objects.create(tugas=t, hasil=hasil, alasan=alasan.strip(), oleh=pengguna)
         t.status, t.selesai, t.diselesaikan_oleh = StatusTugas.SELESAI, sekarang, pengguna

@@ -11,6 +11,7 @@ urlpatterns = [
     path("siklus/<int:pk>/", views.siklus_detail, name="siklus"),
     path("tugas/<int:pk>/selesai/", views.tugas_selesai, name="tugas_selesai"),
     path("tugas/<int:pk>/putuskan/", views.tugas_putuskan, name="tugas_putuskan"),
+    path("tugas/<int:pk>/rapat/", views.rapat_catat, name="rapat_catat"),
     path("sop/", views_template.daftar, name="template_daftar"),
     path("sop/impor/", views_template.impor, name="template_impor"),
     path("sop/<int:pk>/", views_template.detail, name="template"),

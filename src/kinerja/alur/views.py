@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.alur import selectors, services
-from kinerja.alur.forms import KeputusanForm, SiklusBukaForm, TugasSelesaiForm
-from kinerja.alur.models import JenisLangkah, Tugas
+from kinerja.alur.aksi import tautan_aksi
+from kinerja.alur.forms import KeputusanForm, RapatForm, SiklusBukaForm, TugasSelesaiForm
+from kinerja.alur.models import HasilIndikatorRapat, JenisLangkah, Tugas
 from kinerja.organisasi.models import JenisInstansi
 from kinerja.organisasi.selectors import instansi_terlihat, pemda_pengguna
 from kinerja.pengukuran.models import Periode, StatusPeriode
@@ -76,7 +77,21 @@ def siklus_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     baris = selectors.kemajuan_siklus(siklus, request.user)
     aktif = next((b for b in baris if b.boleh), None)
+    berjalan = next((b for b in baris if b.tugas.status == "aktif"), None)
+    tautan = tautan_aksi(berjalan.tugas.langkah.aksi_sistem, siklus) if berjalan else []
     form = None
+    form_rapat = None
+    indikator_rapat = []
+    if (
+        aktif is not None
+        and services.perlu_rapat(aktif.tugas.langkah)
+        and not any(True for _ in aktif.tugas.rapat.all())
+    ):
+        form_rapat = RapatForm(initial={"judul": aktif.tugas.langkah.uraian[:200]})
+        if aktif.tugas.langkah.aksi_sistem == "rapat_pimpinan":
+            from kinerja.perencanaan.selectors import indikator_instansi
+
+            indikator_rapat = list(indikator_instansi(siklus.instansi))
     if aktif is not None:
         t = aktif.tugas
         if t.langkah.jenis == JenisLangkah.KEPUTUSAN:
@@ -98,6 +113,11 @@ def siklus_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "baris": baris,
             "aktif": aktif,
             "form": form,
+            "form_rapat": form_rapat,
+            "indikator_rapat": indikator_rapat,
+            "pilihan_hasil": HasilIndikatorRapat.choices,
+            "tautan": tautan,
+            "berjalan": berjalan,
             "label": siklus.template.label_pelaksana(),
         },
     )
@@ -151,4 +171,31 @@ def tugas_putuskan(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Keputusan dicatat."))
         except (ValidationError, PermissionDenied) as exc:
             messages.error(request, _pesan(exc))
+    return HttpResponseRedirect(reverse("alur:siklus", args=[tugas.siklus_id]))
+
+
+@require_POST
+def rapat_catat(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record the meeting (and, at a leadership meeting, a decision per indicator)."""
+    from kinerja.perencanaan.selectors import indikator_instansi
+
+    tugas = _tugas_atau_404(request, pk)
+    form = RapatForm(request.POST)
+    if not form.is_valid():
+        messages.error(
+            request, _("Lengkapi data rapat: %(galat)s") % {"galat": form.errors.as_text()}
+        )
+        return HttpResponseRedirect(reverse("alur:siklus", args=[tugas.siklus_id]))
+    keputusan = []
+    for ind in indikator_instansi(tugas.siklus.instansi):
+        hasil = request.POST.get(f"hasil_{ind.pk}", "")
+        if hasil in HasilIndikatorRapat.values:
+            keputusan.append((ind, hasil, request.POST.get(f"arahan_{ind.pk}", "").strip()))
+    try:
+        services.rapat_catat(
+            pengguna=request.user, tugas=tugas, keputusan_indikator=keputusan, **form.cleaned_data
+        )
+        messages.success(request, _("Rapat dan notulennya dicatat."))
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, _pesan(exc))
     return HttpResponseRedirect(reverse("alur:siklus", args=[tugas.siklus_id]))

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from kinerja.organisasi.models import Instansi
 from kinerja.perencanaan.models import (
@@ -18,9 +18,13 @@ from kinerja.perencanaan.models import (
 
 
 def indikator_instansi(instansi: Instansi) -> QuerySet[Indikator]:
-    """Every indicator in the frameworks of `instansi` and its subtree, ready for tables."""
+    """Every indicator of `instansi` and its subtree, ready for tables: those in its frameworks
+    and those its units are responsible for (a shared framework held by the Pemda)."""
     return (
-        Indikator.objects.filter(elemen__kerangka__instansi__jalur__startswith=instansi.jalur)
+        Indikator.objects.filter(
+            Q(elemen__kerangka__instansi__jalur__startswith=instansi.jalur)
+            | Q(unit_penanggung_jawab__jalur__startswith=instansi.jalur)
+        )
         .select_related(
             "elemen", "elemen__level", "elemen__induk", "unit_penanggung_jawab", "skala"
         )

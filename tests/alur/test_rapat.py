@@ -1,0 +1,121 @@
+"""Meeting steps need their minutes; leadership meetings decide per indicator; step buttons."""
+
+import copy
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from kinerja.alur import services
+from kinerja.alur.aksi import tautan_aksi
+from kinerja.alur.models import KeputusanIndikator, Rapat
+from kinerja.organisasi.models import KodePeran
+from tests.alur.bantuan import SOP, aktif
+from tests.factories import IndikatorFactory, UserFactory, beri_peran
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def siklus_rapat(dunia):
+    data = copy.deepcopy(SOP)
+    data["kode"] = "uji-rapat"
+    data["langkah"][1] = dict(
+        data["langkah"][1],
+        uraian="Sekretaris rapat dengan Tim SAKIP",
+        pelaksana=["sekretaris", "tim_sakip"],
+        jenis="rapat",
+        aksi_sistem="rapat_pimpinan",
+    )
+    admin = beri_peran(UserFactory(), KodePeran.ADMIN_PEMDA, dunia["dinas"].induk)
+    t = services.template_impor(pengguna=admin, data=data, instansi=dunia["dinas"])
+    return services.siklus_buka(
+        pengguna=dunia["kepala"],
+        template=t,
+        instansi=dunia["dinas"],
+        periode=dunia["periode"],
+        jenis_perintah="Disposisi",
+        nomor_perintah="1/2026",
+        tanggal_perintah=dt.date(2026, 10, 1),
+    )
+
+
+def catat(dunia, tugas, pengguna=None, **kw):
+    isian = dict(
+        judul="Rapat arahan",
+        waktu=timezone.now(),
+        tempat="Aula",
+        pimpinan="Sekretaris",
+        peserta="Tim SAKIP\nKabid",
+        notulen="Disepakati jadwal pengisian.",
+    )
+    isian.update(kw)
+    return services.rapat_catat(pengguna=pengguna or dunia["sekretaris"], tugas=tugas, **isian)
+
+
+def test_langkah_rapat_tidak_selesai_tanpa_notulen(dunia, siklus_rapat):
+    t = aktif(siklus_rapat)
+    with pytest.raises(ValidationError, match="notulen"):
+        services.tugas_selesaikan(pengguna=dunia["sekretaris"], tugas=t)
+    catat(dunia, t)
+    services.tugas_selesaikan(pengguna=dunia["sekretaris"], tugas=t)
+    assert aktif(siklus_rapat).langkah.no == 3
+
+
+def test_notulen_kosong_ditolak(dunia, siklus_rapat):
+    with pytest.raises(ValidationError, match="wajib"):
+        catat(dunia, aktif(siklus_rapat), notulen="  ")
+    assert not Rapat.objects.exists()
+
+
+def test_bukan_pelaksana_tidak_dapat_mencatat_rapat(dunia, siklus_rapat):
+    with pytest.raises(PermissionDenied):
+        catat(dunia, aktif(siklus_rapat), pengguna=dunia["operator"])
+
+
+def test_keputusan_per_indikator_hanya_indikator_instansi_sendiri(dunia, siklus_rapat):
+    milik = IndikatorFactory(unit_penanggung_jawab=dunia["dinas"])
+    luar = IndikatorFactory()
+    with pytest.raises(ValidationError, match="bukan milik"):
+        catat(dunia, aktif(siklus_rapat), keputusan_indikator=[(luar, "tercapai", "")])
+    r = catat(
+        dunia,
+        aktif(siklus_rapat),
+        keputusan_indikator=[(milik, "ditindaklanjuti", "Percepat lelang")],
+    )
+    k = KeputusanIndikator.objects.get(rapat=r)
+    assert k.hasil == "ditindaklanjuti" and k.arahan == "Percepat lelang"
+
+
+def test_formulir_rapat_di_halaman_siklus(client, dunia, siklus_rapat):
+    ind = IndikatorFactory(unit_penanggung_jawab=dunia["dinas"])
+    client.force_login(dunia["sekretaris"])
+    url = reverse("alur:siklus", args=[siklus_rapat.pk])
+    assert "Simpan notulen" in client.get(url).content.decode()
+    t = aktif(siklus_rapat)
+    client.post(
+        reverse("alur:rapat_catat", args=[t.pk]),
+        {
+            "judul": "Rapat pimpinan",
+            "waktu": "2026-10-02T09:00",
+            "tempat": "Aula",
+            "pimpinan": "Sekretaris",
+            "peserta": "Tim SAKIP",
+            "notulen": "Indikator dibahas satu per satu.",
+            f"hasil_{ind.pk}": "tercapai",
+        },
+    )
+    assert KeputusanIndikator.objects.get().indikator == ind
+    html = client.get(url).content.decode()
+    assert "Indikator dibahas satu per satu." in html
+    assert "Simpan notulen" not in html
+
+
+def test_tombol_aksi_mengarah_ke_fitur_yang_ada(dunia, siklus_rapat):
+    tautan = tautan_aksi("rekap_hasil", siklus_rapat)
+    assert [t.url for t in tautan] == [
+        reverse("pengukuran:capaian", args=[dunia["dinas"].pk, dunia["periode"].pk])
+    ]
+    assert tautan_aksi("gandakan", siklus_rapat) == []
