@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.test import RequestFactory
 
 from kinerja.demo.dunia import KATA_SANDI_DEMO
-from kinerja.demo.pemuat import SEMUA_DEMO
+from kinerja.demo.pemuat import SEMUA_DEMO, hapus_demo
 from kinerja.organisasi.models import (
     Instansi,
     Jabatan,
@@ -212,3 +212,13 @@ def test_akun_yang_bukan_akun_contoh_tidak_diubah(django_user_model):
     django_user_model.objects.filter(username="sumbar.kepala").update(email="kepala@pemda.go.id")
     with pytest.raises(Exception, match="bukan akun contoh"):
         call_command("demo", tanpa_daftar_akun=True)
+
+
+def test_hapus_demo_menghapus_semua_data_contoh_saja(django_user_model):
+    nyata = Instansi.objects.create(nama="Pemerintah Kota Nyata", jenis=JenisInstansi.PEMDA)
+    orang = django_user_model.objects.create_user("sumbar.lama", email="lama@pemda.go.id")
+    call_command("demo", tanpa_daftar_akun=True)
+    hapus_demo()
+    assert list(Instansi.objects.all()) == [nyata]
+    assert list(django_user_model.objects.all()) == [orang]
+    assert not Pegawai.objects.exists() and not Peran.objects.exists()

@@ -1250,6 +1250,20 @@ def muat_demo(specs: list[DemoPemda] | None = None) -> HasilDemo:
     return demo
 
 
+def hapus_demo() -> None:
+    """Remove the whole demo world: every demo Pemda (the synthetic one too), every demo
+    login, and the demo evidence files (after commit). Real data is never touched.
+
+    For test fixtures that load the demo outside a test transaction and must clean up.
+    """
+    with transaction.atomic():
+        hapus_pemda_contoh(
+            list(Instansi.objects.filter(induk__isnull=True, kode__startswith=AWALAN_KODE_CONTOH))
+        )
+        get_user_model().objects.filter(email__endswith="@" + DOMAIN_EMAIL_CONTOH).delete()
+        hapus_berkas_yatim()
+
+
 # Other apps add to the demo world (e.g. SOP cycles of the seed agencies) by providing
 # `kinerja.<app>.data_contoh.muat_data_contoh(hasil: HasilDemo)`; it runs inside the same
 # transaction, after the four Pemdas are loaded, and must be idempotent in the same way
