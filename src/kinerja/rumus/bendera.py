@@ -6,7 +6,7 @@ A flag never changes a number; it tells a reviewer which numbers to look at firs
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kinerja.rumus.angka import NOL, SATU, SERATUS, bagi, kali, kurang, tambah
@@ -47,6 +47,29 @@ class ProfilRiwayat:
     faktor: Decimal
     pembagi: Decimal
     jumlah: int
+    # ambang_pencilan bawaan × pembagi, made once: the flag test then needs no division.
+    _batas_bawaan: Decimal = field(default=NOL, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        try:
+            batas = kali(AMBANG_PENCILAN, self.pembagi)
+        except ArithmeticError:
+            batas = NOL
+        object.__setattr__(self, "_batas_bawaan", batas)
+
+    def pencilan(self, nilai: object, ambang: Decimal = AMBANG_PENCILAN) -> bool:
+        """True when |M| of `nilai` exceeds `ambang`.
+
+        Decided exactly, without the division: |faktor × (x − median)| > ambang × pembagi.
+        """
+        med = self.median
+        if med is None or type(nilai) is not Decimal or not nilai.is_finite():
+            return False
+        try:
+            batas = self._batas_bawaan if ambang is AMBANG_PENCILAN else kali(ambang, self.pembagi)
+            return kali(self.faktor, kurang(nilai, med)).copy_abs() > batas
+        except ArithmeticError:
+            return False
 
     def skor_z(self, nilai: object) -> Decimal | None:
         """The modified z-score of `nilai`, None when there is none."""
@@ -60,6 +83,23 @@ class ProfilRiwayat:
 
 
 _TANPA_PROFIL = ProfilRiwayat(None, SATU, SATU, 0)
+_SLOT_PROFIL = vars(ProfilRiwayat)
+_set_profil = tuple(
+    _SLOT_PROFIL[nama].__set__
+    for nama in ("median", "faktor", "pembagi", "jumlah", "_batas_bawaan")
+)
+
+
+def _profil(median: Decimal, faktor: Decimal, pembagi: Decimal, jumlah: int) -> ProfilRiwayat:
+    """A ProfilRiwayat built without the dataclass __init__ (computed once per indicator)."""
+    p: ProfilRiwayat = object.__new__(ProfilRiwayat)
+    a, b, c, d, e = _set_profil
+    a(p, median)
+    b(p, faktor)
+    c(p, pembagi)
+    d(p, jumlah)
+    e(p, kali(AMBANG_PENCILAN, pembagi))
+    return p
 
 
 def profil_riwayat(riwayat: Iterable[object] | ProfilRiwayat) -> ProfilRiwayat:
@@ -81,12 +121,12 @@ def profil_riwayat(riwayat: Iterable[object] | ProfilRiwayat) -> ProfilRiwayat:
         simpangan.sort()
         mad = _median(simpangan)
         if mad:
-            return ProfilRiwayat(med, _K_MAD, mad, n)
+            return _profil(med, _K_MAD, mad, n)
         total = NOL
         for s in simpangan:
             total = tambah(total, s)
         if total:
-            return ProfilRiwayat(med, SATU, kali(_K_MEANAD, bagi(total, Decimal(n))), n)
+            return _profil(med, SATU, kali(_K_MEANAD, bagi(total, Decimal(n))), n)
     except ArithmeticError:
         pass
     return ProfilRiwayat(None, SATU, SATU, n)
@@ -110,10 +150,10 @@ def skor_z_termodifikasi(
 
 
 def pencilan(nilai: Decimal, riwayat: object, ambang: Decimal) -> bool:
-    """True when |modified z-score| of `nilai` against `riwayat` exceeds `ambang`."""
+    """True when |modified z-score| of `nilai` against `riwayat` exceeds `ambang` (decided
+    exactly, see `ProfilRiwayat.pencilan`)."""
     profil = riwayat if type(riwayat) is ProfilRiwayat else profil_riwayat(riwayat)  # type: ignore[arg-type]
-    z = profil.skor_z(nilai)
-    return z is not None and z.copy_abs() > ambang
+    return profil.pencilan(nilai, ambang)
 
 
 _ALIAS_SATUAN = {"persen": "%", "prosen": "%", "percent": "%"}
