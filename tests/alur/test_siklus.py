@@ -140,7 +140,8 @@ def test_tugas_yang_sudah_selesai_tidak_dapat_diselesaikan_lagi(dunia):
 def test_hitung_tenggat_satuan():
     m = dt.datetime(2026, 11, 20, 8, 0, tzinfo=dt.UTC)  # Friday
     assert hitung_tenggat(m, Decimal(30), "menit") == m + dt.timedelta(minutes=30)
-    assert hitung_tenggat(m, Decimal(2), "jam") == m + dt.timedelta(hours=2)
+    # 15.00 WIB + 2 office hours: one hour today (closing 16.00), one from 07.30 on Monday.
+    assert hitung_tenggat(m, Decimal(2), "jam") == dt.datetime(2026, 11, 23, 1, 30, tzinfo=dt.UTC)
     assert hitung_tenggat(m, Decimal(1), "hari") == dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC)
     assert hitung_tenggat(m, None, "teks") is None
     libur = [dt.date(2026, 11, 23)]

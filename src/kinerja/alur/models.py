@@ -412,3 +412,75 @@ class KeputusanIndikator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indikator}: {self.get_hasil_display()}"
+
+
+class KalenderKerja(models.Model):
+    """The working calendar of a Pemda: working weekdays and office hours for step deadlines."""
+
+    pemda = models.OneToOneField(
+        Instansi, verbose_name=_("pemda"), on_delete=models.CASCADE, related_name="kalender_kerja"
+    )
+    hari_kerja = models.CharField(
+        _("hari kerja"),
+        max_length=7,
+        default="12345",
+        help_text=_("Angka hari kerja: 1 = Senin … 7 = Minggu, mis. 12345 atau 123456."),
+    )
+    jam_mulai = models.TimeField(_("jam mulai kerja"), default="07:30")
+    jam_selesai = models.TimeField(_("jam selesai kerja"), default="16:00")
+
+    class Meta:
+        verbose_name = _("kalender kerja")
+        verbose_name_plural = _("kalender kerja")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(jam_selesai__gt=models.F("jam_mulai")), name="kalender_jam_urut"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pemda}: {self.hari_kerja} {self.jam_mulai:%H.%M}–{self.jam_selesai:%H.%M}"
+
+
+class JenisNotifikasi(models.TextChoices):
+    """Why a user is notified."""
+
+    TUGAS_BARU = "tugas_baru", _("Langkah baru untuk Anda")
+    DIKEMBALIKAN = "dikembalikan", _("Pekerjaan dikembalikan")
+    MENJELANG_TENGGAT = "menjelang_tenggat", _("Tenggat segera tiba")
+    TERLAMBAT = "terlambat", _("Melewati tenggat")
+
+
+class Notifikasi(models.Model):
+    """An in-app notification (also sent by e-mail) about a step of a cycle."""
+
+    pengguna = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("pengguna"),
+        on_delete=models.CASCADE,
+        related_name="notifikasi",
+    )
+    tugas = models.ForeignKey(
+        Tugas, verbose_name=_("langkah"), on_delete=models.CASCADE, related_name="notifikasi"
+    )
+    jenis = models.CharField(_("jenis"), max_length=20, choices=JenisNotifikasi.choices)
+    pesan = models.CharField(_("pesan"), max_length=300)
+    dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+    dibaca_pada = models.DateTimeField(_("dibaca pada"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notifikasi")
+        verbose_name_plural = _("notifikasi")
+        ordering = ["-dibuat_pada"]
+        indexes = [models.Index(fields=["pengguna", "dibaca_pada"])]
+        constraints = [
+            # A reminder of one kind is sent once per user and task.
+            models.UniqueConstraint(
+                fields=["pengguna", "tugas", "jenis"],
+                condition=Q(jenis__in=["menjelang_tenggat", "terlambat"]),
+                name="pengingat_sekali",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.pesan

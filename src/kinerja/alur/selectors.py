@@ -93,3 +93,45 @@ def template_tersedia(user: Any) -> QuerySet[TemplateSOP]:
     if getattr(user, "is_superuser", False):
         return qs
     return qs.filter(Q(bawaan=True) | _q_instansi_pengguna(user, "instansi__"))
+
+
+@dataclass(frozen=True)
+class BarisKepatuhan:
+    """A finished or running step compared with its standard time."""
+
+    tugas: Tugas
+    standar: dt.timedelta | None
+    nyata: dt.timedelta | None
+    terlambat: bool
+
+
+def kepatuhan(siklus_qs: QuerySet[Siklus]) -> list[BarisKepatuhan]:
+    """Every started step of the given cycles with actual time against the standard (1 query)."""
+    sekarang = timezone.now()
+    hasil = []
+    for t in (
+        Tugas.objects.filter(siklus__in=siklus_qs, mulai__isnull=False)
+        .exclude(status=StatusTugas.DILEWATI)
+        .select_related(
+            "langkah", "siklus", "siklus__instansi", "siklus__periode", "siklus__template"
+        )
+        .order_by("siklus_id", "putaran", "langkah__urutan")
+    ):
+        akhir = t.selesai or sekarang
+        nyata = akhir - t.mulai if t.mulai else None
+        hasil.append(
+            BarisKepatuhan(
+                tugas=t,
+                standar=durasi_standar(t),
+                nyata=nyata,
+                terlambat=bool(t.tenggat and akhir > t.tenggat),
+            )
+        )
+    return hasil
+
+
+def notifikasi_belum_dibaca(user: Any) -> int:
+    """How many unread notifications the user has (for the navbar badge)."""
+    from kinerja.alur.models import Notifikasi
+
+    return Notifikasi.objects.filter(pengguna=user, dibaca_pada__isnull=True).count()

@@ -15,12 +15,14 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from kinerja.alur import berkas_sop
+from kinerja.alur import berkas_sop, notifikasi
 from kinerja.alur.models import (
     HariLibur,
     HasilIndikatorRapat,
     HasilKeputusan,
     JenisLangkah,
+    JenisNotifikasi,
+    KalenderKerja,
     Keputusan,
     KeputusanIndikator,
     LangkahSOP,
@@ -33,7 +35,7 @@ from kinerja.alur.models import (
     Tugas,
 )
 from kinerja.alur.pelaksana import boleh_melaksanakan
-from kinerja.alur.waktu import hitung_tenggat
+from kinerja.alur.waktu import Kalender, hitung_tenggat
 from kinerja.inti.audit import catat, pastikan_versi
 from kinerja.organisasi.models import Instansi
 from kinerja.pengukuran.models import Periode
@@ -248,16 +250,33 @@ def _setara(a: dict[str, Any], b: dict[str, Any]) -> bool:
 # ---------------------------------------------------------------- cycles
 
 
-def _libur() -> list[dt.date]:
-    return list(HariLibur.objects.values_list("tanggal", flat=True))
+def kalender_siklus(siklus: Siklus) -> Kalender:
+    """The working calendar of the cycle's Pemda (defaults when none is configured)."""
+    pemda_id = siklus.instansi.id_leluhur[0]
+    libur = frozenset(HariLibur.objects.values_list("tanggal", flat=True))
+    kk = KalenderKerja.objects.filter(pemda_id=pemda_id).first()
+    if kk is None:
+        return Kalender(libur=libur)
+    return Kalender(
+        hari_kerja=frozenset(int(c) for c in kk.hari_kerja if c.isdigit()),
+        jam_mulai=kk.jam_mulai,
+        jam_selesai=kk.jam_selesai,
+        libur=libur,
+    )
 
 
-def _aktifkan(tugas: Tugas, sekarang: dt.datetime, libur: list[dt.date]) -> None:
+def _aktifkan(
+    tugas: Tugas, sekarang: dt.datetime, kalender: Kalender, alasan_kembali: str = ""
+) -> None:
     lk = tugas.langkah
     tugas.status = StatusTugas.AKTIF
     tugas.mulai = sekarang
-    tugas.tenggat = hitung_tenggat(sekarang, lk.waktu_jumlah, lk.waktu_satuan, libur)
+    tugas.tenggat = hitung_tenggat(sekarang, lk.waktu_jumlah, lk.waktu_satuan, kalender=kalender)
     tugas.save()
+    if alasan_kembali:
+        notifikasi.kirim(tugas, JenisNotifikasi.DIKEMBALIKAN, alasan_kembali)
+    else:
+        notifikasi.kirim_tugas_baru(tugas)
 
 
 def _label_pelaksana(langkah: LangkahSOP) -> str:
@@ -344,7 +363,7 @@ def _lanjut(siklus: Siklus, selesai: Tugas, sekarang: dt.datetime) -> Tugas | No
         siklus.versi += 1
         siklus.save()
         return None
-    _aktifkan(berikut, sekarang, _libur())
+    _aktifkan(berikut, sekarang, kalender_siklus(siklus))
     return berikut
 
 
@@ -491,7 +510,7 @@ def tugas_putuskan(
     pertama = Tugas.objects.select_related("langkah").get(
         siklus=t.siklus, langkah=tujuan, putaran=putaran
     )
-    _aktifkan(pertama, sekarang, _libur())
+    _aktifkan(pertama, sekarang, kalender_siklus(t.siklus), alasan_kembali=alasan.strip())
     catat(
         pengguna=pengguna,
         aksi="tugas.kembalikan",

@@ -199,3 +199,32 @@ def rapat_catat(request: HttpRequest, pk: int) -> HttpResponse:
     except (ValidationError, PermissionDenied) as exc:
         messages.error(request, _pesan(exc))
     return HttpResponseRedirect(reverse("alur:siklus", args=[tugas.siklus_id]))
+
+
+def kepatuhan(request: HttpRequest) -> HttpResponse:
+    """Mutu baku compliance: each step's actual time against its standard; late steps first."""
+    qs = selectors.siklus_terlihat(request.user)
+    if request.GET.get("instansi", "").isdigit():
+        qs = qs.filter(instansi_id=int(request.GET["instansi"]))
+    if request.GET.get("periode", "").isdigit():
+        qs = qs.filter(periode_id=int(request.GET["periode"]))
+    baris = selectors.kepatuhan(qs)
+    terlambat = [b for b in baris if b.terlambat]
+    return render(
+        request,
+        "alur/kepatuhan.html",
+        {"baris": baris, "terlambat": terlambat, "siklus": qs.order_by("-dibuka_pada")[:100]},
+    )
+
+
+def notifikasi(request: HttpRequest) -> HttpResponse:
+    """The user's notifications; opening the page marks them read."""
+    from django.utils import timezone
+
+    from kinerja.alur.models import Notifikasi
+
+    daftar = list(Notifikasi.objects.filter(pengguna=request.user).select_related("tugas")[:100])
+    Notifikasi.objects.filter(pengguna=request.user, dibaca_pada__isnull=True).update(
+        dibaca_pada=timezone.now()
+    )
+    return render(request, "alur/notifikasi.html", {"daftar": daftar})
