@@ -10,5 +10,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("alur/", include("kinerja.alur.urls")),
     path("pengukuran/", include("kinerja.pengukuran.urls")),
+    path("verifikasi/", include("kinerja.dokumen.urls_publik")),
     path("", include("kinerja.inti.urls")),
 ]

@@ -7,3 +7,7 @@ class DokumenConfig(AppConfig):
 
     name = "kinerja.dokumen"
     verbose_name = _("Dokumen")
+
+    def ready(self) -> None:
+        # Register the document permission predicates with django-rules.
+        from kinerja.dokumen import permissions  # noqa: F401
