@@ -359,3 +359,23 @@ def test_a_history_profile_computed_once_gives_the_same_flags():
         "7.978846482206374460031564317"
     )
     assert skor_z_termodifikasi(D(20), [D(10), D(10), D(10)]) is None
+
+
+def test_the_values_the_django_models_store_are_understood():
+    from kinerja.perencanaan import models as m
+
+    for pol, jenis, metode in [
+        (m.Polaritas.NEGATIF, m.JenisNilai.ANGKA, m.MetodeNegatif.SELISIH),
+        ("negatif", "angka", "selisih"),
+    ]:
+        h = hitung_capaian(
+            target=D("32"), realisasi=D("4.88"), polaritas=pol, jenis=jenis, metode_negatif=metode
+        )
+        assert h.nilai == D("184.75")
+        assert h == hitung_capaian(target=D("32"), realisasi=D("4.88"), polaritas=N)
+    for enum_rumus, enum_django in [
+        (Polaritas, m.Polaritas),
+        (JenisNilai, m.JenisNilai),
+        (MetodeNegatif, m.MetodeNegatif),
+    ]:
+        assert {e.value for e in enum_rumus} == set(enum_django.values)

@@ -186,3 +186,12 @@ def test_renstra_capaian_columns_14_and_15():
         realisasi_tahunan=d("1", None, "3"), target_akhir=D(9), agregasi=K
     )
     assert kosong.alasan is Alasan.PERIODE_KOSONG
+
+
+def test_the_aggregation_types_match_the_stored_choices():
+    from kinerja.perencanaan import models as m
+
+    assert {a.value for a in Agregasi} == set(m.Agregasi.values)
+    nilai = d("10", "12")
+    assert hitung_agregasi(nilai, agregasi=m.Agregasi.KUMULATIF).nilai == D(22)
+    assert hitung_agregasi(nilai, agregasi="kumulatif").nilai == D(22)

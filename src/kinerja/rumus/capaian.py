@@ -308,6 +308,11 @@ _ANGKA = JenisNilai.ANGKA
 _PERSEN = JenisNilai.PERSEN
 _SELISIH = MetodeNegatif.SELISIH
 _RASIO = MetodeNegatif.RASIO
+_TEKS_ENUM: dict[tuple[str, str], object] = {
+    **{("p", m.value): m for m in Polaritas},
+    **{("j", m.value): m for m in JenisNilai},
+    **{("m", m.value): m for m in MetodeNegatif},
+}
 # Flag sets of the short path, by (far above target, no evidence, outlier) as bits 4, 2, 1.
 _BENDERA_CEPAT = tuple(
     frozenset(
@@ -424,6 +429,13 @@ def capaian(
             ada_bukti,
         ),
     )
+    # Stored values arrive as plain strings ("negatif"): the short path wants the members.
+    if type(polaritas) is str:
+        polaritas = _TEKS_ENUM.get(("p", polaritas), polaritas)
+    if type(jenis) is str:
+        jenis = _TEKS_ENUM.get(("j", jenis), jenis)
+    if type(metode_negatif) is str:
+        metode_negatif = _TEKS_ENUM.get(("m", metode_negatif), metode_negatif)
     if (
         type(target) is Decimal
         and type(realisasi) is Decimal

@@ -96,6 +96,8 @@ class _Jumlah(dict[int, Decimal]):
 
 
 _JUMLAH = _Jumlah({n: Decimal(n) for n in range(1, 16)})
+_TEKS_AGREGASI: dict[str, Agregasi] = {m.value: m for m in Agregasi}
+_TEKS_JENIS: dict[str, JenisNilai] = {m.value: m for m in JenisNilai}
 _KUMULATIF = Agregasi.KUMULATIF
 _NILAI_AKHIR = Agregasi.NILAI_AKHIR
 _ANGKA = JenisNilai.ANGKA
@@ -134,6 +136,10 @@ def _agregasi(
         else:
             daftar = False
     masukan = _masukan(MasukanAgregasi, (simpan, agregasi, jenis, sampai, skala, boleh_negatif))
+    if type(agregasi) is str:
+        agregasi = _TEKS_AGREGASI.get(agregasi, agregasi)
+    if type(jenis) is str:
+        jenis = _TEKS_JENIS.get(jenis, jenis)
     n_cepat = (
         -1
         if not daftar
