@@ -27,7 +27,10 @@ from kinerja.pengukuran.models import Periode
 
 Penulis = Callable[[dict[str, Any], bytes | None], bytes]
 
-MODUL_PEMBUAT = ("kinerja.dokumen.pembuat.surat",)
+MODUL_PEMBUAT = (
+    "kinerja.dokumen.pembuat.surat",
+    "kinerja.dokumen.pembuat.realisasi_ra",
+)
 
 
 class OpsiTidakSah(ValueError):

@@ -47,9 +47,14 @@ PESAN_OPSI_JSON = "Opsi dokumen harus berupa teks, angka atau daftar sederhana."
 _FIELD_AUDIT = ["jenis", "versi", "status", "nomor", "sha256", "format", "kode_verifikasi"]
 
 
+def url_situs(jalur: str) -> str:
+    """An absolute address on this installation (SITE_URL + path), for links in documents."""
+    return settings.SITE_URL.rstrip("/") + jalur
+
+
 def url_verifikasi(kode: str) -> str:
     """The public address printed under the QR code of a signed document."""
-    return settings.SITE_URL.rstrip("/") + reverse("verifikasi:halaman", args=[kode])
+    return url_situs(reverse("verifikasi:halaman", args=[kode]))
 
 
 def nama_berkas(dokumen: Dokumen) -> str:
