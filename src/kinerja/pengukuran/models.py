@@ -177,6 +177,30 @@ class Realisasi(models.Model):
         related_name="+",
     )
     divalidasi_pada = models.DateTimeField(_("divalidasi pada"), null=True, blank=True)
+    diajukan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diajukan oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    diajukan_pada = models.DateTimeField(
+        _("pertama diajukan pada"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Waktu pengajuan pertama; pengajuan ulang setelah dikembalikan tidak mengubahnya."
+        ),
+    )
+    terlambat = models.BooleanField(
+        _("terlambat"),
+        default=False,
+        help_text=_(
+            "Pengajuan pertama sesudah batas pengisian periode. Hanya penanda: "
+            "keterlambatan tidak mengunci data."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -188,6 +212,7 @@ class Realisasi(models.Model):
                 fields=["indikator", "periode"], name="realisasi_unik_per_periode"
             )
         ]
+        indexes = [models.Index(fields=["periode", "status"], name="realisasi_periode_status")]
 
     def __str__(self) -> str:
         return f"{self.indikator} — {self.periode}"
@@ -246,6 +271,15 @@ class DataDukung(models.Model):
         default=KeputusanBukti.BELUM,
     )
     catatan_validator = models.CharField(_("catatan validator"), max_length=255, blank=True)
+    diputuskan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diputuskan oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    diputuskan_pada = models.DateTimeField(_("diputuskan pada"), null=True, blank=True)
     diunggah_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("diunggah oleh"),
