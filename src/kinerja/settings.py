@@ -229,7 +229,7 @@ STORAGES = {
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     # S3-compatible storage for several app servers (needs django-storages[s3]).
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
-WHITENOISE_USE_FINDERS = DEBUG or TESTING or not STATIC_ROOT.exists()
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 KINERJA_UKURAN_BERKAS_MAKS = envint("KINERJA_UKURAN_BERKAS_MAKS_MB", 20) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

@@ -108,7 +108,7 @@ class TemplateKepalaForm(GayaBootstrap, forms.Form):
 class LangkahForm(GayaBootstrap, forms.Form):
     """One step row in the template editor (lists separated by ';')."""
 
-    no = forms.IntegerField(label=_("No"), min_value=1)
+    no = forms.IntegerField(label=_("No."), min_value=1)
     uraian = forms.CharField(label=_("Uraian"), widget=forms.Textarea(attrs={"rows": 2}))
     pelaksana = forms.CharField(label=_("Pelaksana (kode, pisahkan dengan ;)"))
     kelengkapan = forms.CharField(label=_("Kelengkapan"), required=False)

@@ -20,5 +20,6 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **opts: Any) -> None:
         call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write(f"Kinerja berjalan di http://{opts['alamat']}/  (Ctrl+C untuk berhenti)")
-        # WhiteNoise serves the static files, so runserver needs no DEBUG.
-        call_command("runserver", opts["alamat"], use_reloader=False, insecure_serving=True)
+        # WhiteNoise serves the collected (hashed) static files; runserver's own static handler
+        # would answer first with unhashed names only, so it is switched off.
+        call_command("runserver", opts["alamat"], use_reloader=False, use_static_handler=False)
