@@ -96,3 +96,15 @@ def test_format_lalu_baca_kembali_sama(d):
 def test_masukan_apa_pun_tidak_pernah_error_lain(teks):
     with contextlib.suppress(AngkaTidakSah):
         baca_angka(teks)
+
+
+@pytest.mark.parametrize(
+    ("detik", "teks"),
+    [(30, "< 1 menit"), (360, "6 menit"), (6480, "1 jam 48 menit"), (183600, "2 hari 3 jam")],
+)
+def test_durasi_berbahasa_indonesia(detik, teks):
+    import datetime as dt
+
+    from kinerja.inti.templatetags.format_id import durasi
+
+    assert durasi(dt.timedelta(seconds=detik)) == teks

@@ -48,3 +48,22 @@ def hasil(h: Any) -> str:
     if getattr(h, "nilai", None) is None:
         return format_html('<span class="text-muted" title="{}">–</span>', h.pesan or "")
     return format_angka(h.nilai, 2)
+
+
+@register.filter
+def durasi(nilai: Any) -> str:
+    """A duration in Indonesian: "2 hari 3 jam", "1 jam 48 menit", "6 menit", "< 1 menit"."""
+    if nilai is None:
+        return "–"
+    detik = int(nilai.total_seconds())
+    if detik < 60:
+        return "< 1 menit"
+    hari, sisa = divmod(detik, 86400)
+    jam, sisa = divmod(sisa, 3600)
+    menit = sisa // 60
+    bagian = [f"{hari} hari"] if hari else []
+    if jam:
+        bagian.append(f"{jam} jam")
+    if menit and not hari:
+        bagian.append(f"{menit} menit")
+    return " ".join(bagian) or f"{hari} hari"
