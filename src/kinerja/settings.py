@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "kinerja.alur",
     "kinerja.dokumen",
     "kinerja.analisis",
+    "kinerja.skp",
     "kinerja.demo",
 ]
 

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SkpConfig(AppConfig):
+    """App configuration for skp: employee performance plans and ratings."""
+
+    name = "kinerja.skp"
+    verbose_name = _("Kinerja pegawai (SKP)")
