@@ -30,6 +30,7 @@ Penulis = Callable[[dict[str, Any], bytes | None], bytes]
 MODUL_PEMBUAT = (
     "kinerja.dokumen.pembuat.surat",
     "kinerja.dokumen.pembuat.realisasi_ra",
+    "kinerja.dokumen.pembuat.pk",
 )
 
 
@@ -56,7 +57,9 @@ class Pembuat:
     `bernomor`: takes a letter number (agency pattern) when signed. `ditandatangani`: has a
     signature block and can be signed (else it is only generated and archived). `kunci(opsi)`
     names the series within (type, agency, period, format), e.g. one PK per position.
-    `isian`: the editable text fields (name → label) the document page offers.
+    `isian`: the editable text fields (name → label) the document page offers. `tahunan`:
+    an annual document (PK, Rencana Aksi, LKjIP): stored per year, not per period, so it is
+    the same series whichever period of the year it is built from.
     """
 
     jenis: JenisDokumen
@@ -68,6 +71,7 @@ class Pembuat:
     kunci: Callable[[Mapping[str, Any]], str] = field(default=lambda opsi: "")
     isian: Mapping[str, str] = field(default_factory=dict)
     keterangan: str = ""
+    tahunan: bool = False
 
     @property
     def format(self) -> tuple[str, ...]:

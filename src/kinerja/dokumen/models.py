@@ -205,6 +205,12 @@ class Dokumen(models.Model):
                 fields=["jenis", "instansi", "periode", "format", "kunci", "versi"],
                 name="dokumen_versi_unik",
             ),
+            # Annual documents (PK, Rencana Aksi, LKjIP) have no period: one series per year.
+            models.UniqueConstraint(
+                fields=["jenis", "instansi", "tahun", "format", "kunci", "versi"],
+                condition=Q(periode__isnull=True),
+                name="dokumen_tahunan_versi_unik",
+            ),
             models.CheckConstraint(
                 condition=Q(status="draf")
                 | Q(ditandatangani_pada__isnull=False)

@@ -142,7 +142,8 @@ def dokumen_instansi(instansi: Instansi, periode: Periode | None = None) -> Quer
         "instansi", "periode", "penandatangan", "dibuat_oleh"
     )
     if periode is not None:
-        qs = qs.filter(Q(periode=periode))
+        # The period's own documents and the annual ones of its year (PK, Rencana Aksi, …).
+        qs = qs.filter(Q(periode=periode) | Q(periode__isnull=True, tahun=periode.tahun))
     return qs.order_by("jenis", "kunci", "format", "-versi")
 
 

@@ -136,8 +136,14 @@ def dokumen_buat(
         raise ValidationError(PESAN_PERIODE_LAIN.format(periode=periode.label), code="periode")
     opsi = _opsi_json(opsi)
     kunci = p.kunci(opsi)
+    periode_seri = None if p.tahunan else periode
     seri = Dokumen.objects.select_for_update().filter(
-        jenis=jenis, instansi=instansi, periode=periode, format=format, kunci=kunci
+        jenis=jenis,
+        instansi=instansi,
+        tahun=periode.tahun,
+        periode=periode_seri,
+        format=format,
+        kunci=kunci,
     )
     terakhir = seri.order_by("-versi").first()
     if isian is None:
@@ -166,7 +172,7 @@ def dokumen_buat(
         dok = Dokumen(
             jenis=jenis,
             instansi=instansi,
-            periode=periode,
+            periode=periode_seri,
             format=format,
             kunci=kunci,
             versi=(terakhir.versi + 1) if terakhir else 1,
@@ -243,9 +249,11 @@ def dokumen_tandatangani(
     if p.bernomor and not dok.nomor:
         dok.nomor = nomor_berikut(instansi=dok.instansi, tanggal=hari_ini)
     muatan = copy.deepcopy(dok.snapshot)
-    if isinstance(muatan.get("ttd"), dict):
-        muatan["ttd"]["tanggal"] = bersama.tanggal_id(hari_ini)
-    muatan["tanggal"] = bersama.tanggal_id(hari_ini)
+    if not muatan.get("tanggal_tetap"):
+        # Dated the day it is signed, unless the document carries its own date (a PK).
+        if isinstance(muatan.get("ttd"), dict):
+            muatan["ttd"]["tanggal"] = bersama.tanggal_id(hari_ini)
+        muatan["tanggal"] = bersama.tanggal_id(hari_ini)
     muatan["nomor"] = dok.nomor or None
     dok.snapshot = muatan
     dok.status = StatusDokumen.DITANDATANGANI
@@ -259,6 +267,7 @@ def dokumen_tandatangani(
         .filter(
             jenis=dok.jenis,
             instansi=dok.instansi,
+            tahun=dok.tahun,
             periode=dok.periode,
             format=dok.format,
             kunci=dok.kunci,

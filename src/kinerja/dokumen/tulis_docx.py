@@ -9,6 +9,7 @@ paragraph styles rather than drawn boxes.
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Sequence
 from typing import Any
 
@@ -21,6 +22,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table
+
+logger = logging.getLogger(__name__)
 
 # Word users have Arial; Liberation Sans (the PDF font) has the same metrics.
 HURUF_DOKUMEN = "Arial"
@@ -104,6 +107,19 @@ def _garis_bawah_paragraf(p: Any, tebal: int = 18, ganda: bool = True) -> None:
     ppr.append(batas)
 
 
+def _gambar(p: Any, isi: bytes, tinggi: int) -> None:
+    try:
+        p.add_run().add_picture(io.BytesIO(isi), height=tinggi)
+    except Exception:  # noqa: BLE001 - an unreadable logo must not stop the document
+        logger.warning("Logo tidak dapat dibaca; dokumen dibuat tanpa logo.")
+
+
+def logo_tengah(doc: Any, logo: bytes | None) -> None:
+    """The logo centred above a title (documents without letterhead, such as the PK)."""
+    if logo:
+        _gambar(paragraf(doc, rata="tengah"), logo, Mm(25))
+
+
 def kop(doc: Any, k: dict[str, Any], logo: bytes | None = None) -> None:
     """Letterhead: logo left, Pemda / agency / unit names centred, address, the double rule."""
     t = doc.add_table(rows=1, cols=2)
@@ -113,10 +129,7 @@ def kop(doc: Any, k: dict[str, Any], logo: bytes | None = None) -> None:
     sel_logo.width = Mm(25)
     sel_teks.width = lebar - Mm(25)
     if logo:
-        try:
-            sel_logo.paragraphs[0].add_run().add_picture(io.BytesIO(logo), height=Mm(22))
-        except Exception:  # noqa: BLE001 - an unreadable logo must not stop the document
-            sel_logo.paragraphs[0].add_run("")
+        _gambar(sel_logo.paragraphs[0], logo, Mm(22))
     p = sel_teks.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     baris = [
@@ -218,6 +231,9 @@ def tanda_tangan(doc: Any, t: dict[str, Any] | None, *, kiri: dict[str, Any] | N
         p = sel.paragraphs[0]
         if data.get("tempat") or data.get("tanggal"):
             p.add_run(f"{teks(data.get('tempat'), '')}, {teks(data.get('tanggal'), '')}")
+            p.add_run().add_break()
+        if data.get("sebutan"):
+            p.add_run(str(data["sebutan"]))
             p.add_run().add_break()
         status = f"{data['status']} " if data.get("status") else ""
         p.add_run(f"{status}{teks(data.get('jabatan'), '')},")

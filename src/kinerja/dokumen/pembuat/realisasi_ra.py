@@ -517,5 +517,6 @@ daftar(
         esr=ESR_BAWAAN[JenisDokumen.RENCANA_AKSI],
         kunci=kunci_jabatan,
         keterangan="Target triwulanan dan rencana aksi per indikator PK.",
+        tahunan=True,
     )
 )

@@ -20,6 +20,7 @@ import datetime as dt
 from typing import Any
 
 from django.apps import apps
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -188,8 +189,8 @@ def kumpulkan_pengantar(k: Konteks) -> dict[str, Any]:
         ]
     else:
         dok = Dokumen.objects.filter(
+            Q(periode=k.periode) | Q(periode__isnull=True, tahun=k.periode.tahun),
             instansi=k.instansi,
-            periode=k.periode,
             status__in=[StatusDokumen.DITANDATANGANI, StatusDokumen.DIARSIPKAN],
         ).exclude(jenis=JenisDokumen.SURAT_PENGANTAR)
         baris = [
