@@ -31,6 +31,7 @@ MODUL_PEMBUAT = (
     "kinerja.dokumen.pembuat.surat",
     "kinerja.dokumen.pembuat.realisasi_ra",
     "kinerja.dokumen.pembuat.pk",
+    "kinerja.dokumen.pembuat.pengukuran",
 )
 
 

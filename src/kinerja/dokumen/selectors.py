@@ -136,6 +136,44 @@ def keuangan_elemen(elemen: Iterable[Elemen], periode: Periode) -> dict[int, Keu
     return hasil
 
 
+def keuangan_instansi(instansi: Instansi, periode: Periode) -> Keuangan:
+    """The agency's whole budget up to a period: its top budget lines only (programs when
+    programs carry a pagu), so kegiatan and sub kegiatan lines are not counted twice."""
+    elemen = list(
+        Elemen.objects.filter(kerangka__instansi__jalur__startswith=instansi.jalur).only(
+            "id", "induk_id", "kerangka_id"
+        )
+    )
+    induk = {e.pk: e.induk_id for e in elemen}
+    punya = set(
+        Anggaran.objects.filter(elemen_id__in=induk, tahun=periode.tahun).values_list(
+            "elemen_id", flat=True
+        )
+    )
+
+    def puncak(eid: int) -> bool:
+        atas = induk.get(eid)
+        while atas is not None:
+            if atas in punya:
+                return False
+            atas = induk.get(atas)
+        return True
+
+    akar = [e for e in elemen if e.pk in punya and puncak(e.pk)]
+    per = keuangan_elemen(akar, periode)
+    baris = [a for e in akar for a in per[e.pk].baris]
+    if not baris:
+        return Keuangan()
+    realisasi = [per[e.pk].realisasi for e in akar]
+    return Keuangan(
+        pagu=_jumlah(a.pagu for a in baris),
+        realisasi=_jumlah(realisasi),
+        rencana=_jumlah(per[e.pk].rencana for e in akar),
+        serapan=rumus.serapan(realisasi=realisasi, pagu=[per[e.pk].pagu for e in akar]),
+        baris=baris,
+    )
+
+
 def dokumen_instansi(instansi: Instansi, periode: Periode | None = None) -> QuerySet[Dokumen]:
     """Documents of an agency (and its units), of one period or all, newest version first."""
     qs = Dokumen.objects.filter(instansi__jalur__startswith=instansi.jalur).select_related(
