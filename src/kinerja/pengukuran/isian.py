@@ -83,6 +83,9 @@ class BarisIsian:
     galat: dict[str, str] = field(default_factory=dict)
     pesan: str = ""
     pesan_jenis: str = ""
+    # Set by the validation queue: may the viewer decide, did the viewer enter or submit it.
+    boleh_putuskan: bool = False
+    milik_sendiri: bool = False
 
     @property
     def pilihan(self) -> list[tuple[str, str]] | None:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from kinerja.pengukuran import views, views_isian
+from kinerja.pengukuran import views, views_isian, views_rekap, views_validasi
 
 app_name = "pengukuran"
 urlpatterns = [
@@ -35,4 +35,17 @@ urlpatterns = [
     path("bukti/<int:pk>/hapus/", views_isian.bukti_hapus, name="bukti_hapus"),
     path("bukti/<int:pk>/putuskan/", views_isian.bukti_putuskan, name="bukti_putuskan"),
     path("bukti/<int:pk>/unduh/", views_isian.bukti_unduh, name="bukti_unduh"),
+    path("rekap/", views_rekap.rekap, name="rekap"),
+    path("rekap/pengingat/", views_rekap.pengingat, name="pengingat"),
+    path("validasi/", views_validasi.antrean, name="validasi"),
+    path(
+        "validasi/<int:instansi_id>/<int:periode_id>/indikator/<int:indikator_id>/",
+        views_validasi.putuskan,
+        name="validasi_putuskan",
+    ),
+    path(
+        "validasi/<int:instansi_id>/<int:periode_id>/terima/",
+        views_validasi.terima_banyak,
+        name="validasi_terima",
+    ),
 ]
