@@ -5,8 +5,7 @@ BIN := $(VENV)/bin
 export PYTHONDONTWRITEBYTECODE := 1
 
 $(BIN)/python:
-	$(PY) -m venv $(VENV)
-	$(BIN)/pip install --upgrade --quiet pip
+	$(PY) scripts/buat_venv.py $(VENV)
 
 $(VENV)/.installed: pyproject.toml $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
