@@ -119,3 +119,11 @@ def test_tombol_aksi_mengarah_ke_fitur_yang_ada(dunia, siklus_rapat):
         reverse("pengukuran:capaian", args=[dunia["dinas"].pk, dunia["periode"].pk])
     ]
     assert tautan_aksi("gandakan", siklus_rapat) == []
+
+
+def test_langkah_pengisian_dan_validasi_mengarah_ke_halamannya(dunia, siklus_rapat):
+    i, p = dunia["dinas"].pk, dunia["periode"].pk
+    isian = [t.url for t in tautan_aksi("isi_realisasi", siklus_rapat)]
+    assert reverse("pengukuran:isian", args=[i, p]) in isian
+    validasi = [t.url for t in tautan_aksi("validasi_realisasi", siklus_rapat)]
+    assert f"{reverse('pengukuran:validasi')}?instansi={i}&periode={p}" in validasi

@@ -33,6 +33,7 @@ def _cari(nama: str, *args: object, query: str = "") -> str | None:
 def tautan_aksi(aksi: str, siklus: Siklus) -> list[TautanAksi]:
     """The links for `aksi` in the context of `siklus` (agency and period)."""
     i, p = siklus.instansi_id, siklus.periode_id
+    q = f"instansi={i}&periode={p}"
     kandidat: dict[str, list[tuple[str, str | None]]] = {
         "siapkan_format": [
             (
