@@ -36,16 +36,17 @@ def tautan_aksi(aksi: str, siklus: Siklus) -> list[TautanAksi]:
     q = f"instansi={i}&periode={p}"
     kandidat: dict[str, list[tuple[str, str | None]]] = {
         "siapkan_format": [
-            (
-                _("Unduh Format Realisasi Rencana Aksi (XLSX)"),
-                _cari("pengukuran:format_xlsx", i, p),
-            ),
+            (_("Format Realisasi Rencana Aksi (XLSX)"), _cari("pengukuran:format_xlsx", i, p)),
+            (_("Dokumen pengukuran"), _cari("dokumen:daftar", i, p)),
+            (_("Buka pengisian realisasi"), _cari("pengukuran:isian", i, p)),
         ],
         "isi_realisasi": [
             (_("Buka pengisian realisasi"), _cari("pengukuran:isian", i, p)),
+            (_("Rekap kelengkapan pengisian"), _cari("pengukuran:rekap", query=q)),
         ],
         "validasi_realisasi": [
-            (_("Buka antrean validasi"), _cari("pengukuran:validasi", i, p)),
+            (_("Buka antrean validasi"), _cari("pengukuran:validasi", query=q)),
+            (_("Rekap kelengkapan pengisian"), _cari("pengukuran:rekap", query=q)),
         ],
         "rekap_hasil": [
             (_("Lihat rekap capaian"), _cari("pengukuran:capaian", i, p)),
