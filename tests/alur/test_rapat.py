@@ -127,3 +127,38 @@ def test_langkah_pengisian_dan_validasi_mengarah_ke_halamannya(dunia, siklus_rap
     assert reverse("pengukuran:isian", args=[i, p]) in isian
     validasi = [t.url for t in tautan_aksi("validasi_realisasi", siklus_rapat)]
     assert f"{reverse('pengukuran:validasi')}?instansi={i}&periode={p}" in validasi
+
+
+def test_langkah_unggah_esr_perlu_catatan_unggah(dunia):
+    data = copy.deepcopy(SOP)
+    data["kode"] = "uji-esr"
+    data["langkah"][1] = dict(
+        data["langkah"][1], pelaksana=["sekretaris"], aksi_sistem="unggah_esr"
+    )
+    admin = beri_peran(UserFactory(), KodePeran.ADMIN_PEMDA, dunia["dinas"].induk)
+    t = services.template_impor(pengguna=admin, data=data, instansi=dunia["dinas"])
+    s = services.siklus_buka(
+        pengguna=dunia["kepala"],
+        template=t,
+        instansi=dunia["dinas"],
+        periode=dunia["periode"],
+        jenis_perintah="Disposisi",
+        nomor_perintah="2/2026",
+        tanggal_perintah=dt.date(2026, 10, 1),
+    )
+    tugas = aktif(s)
+    with pytest.raises(ValidationError, match="esr.menpan.go.id"):
+        services.tugas_selesaikan(pengguna=dunia["sekretaris"], tugas=tugas)
+    with pytest.raises(ValidationError, match="wajib"):
+        services.esr_catat_unggah(
+            pengguna=dunia["sekretaris"], tugas=tugas, tanggal=dt.date(2026, 10, 2), referensi=" "
+        )
+    with pytest.raises(PermissionDenied):
+        services.esr_catat_unggah(
+            pengguna=dunia["operator"], tugas=tugas, tanggal=dt.date(2026, 10, 2), referensi="X"
+        )
+    services.esr_catat_unggah(
+        pengguna=dunia["sekretaris"], tugas=tugas, tanggal=dt.date(2026, 10, 2), referensi="ESR-1"
+    )
+    services.tugas_selesaikan(pengguna=dunia["sekretaris"], tugas=tugas)
+    assert aktif(s).langkah.no == 3

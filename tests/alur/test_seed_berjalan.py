@@ -28,7 +28,9 @@ def demo(django_db_setup, django_db_blocker):
         call_command("demo", verbosity=0)
     yield
     with django_db_blocker.unblock():
-        Siklus.objects.all().delete()
+        from kinerja.demo.pemuat import hapus_demo
+
+        hapus_demo()
 
 
 @pytest.mark.django_db

@@ -61,7 +61,7 @@ def test_hanya_kepala_membuka_siklus(dunia):
             buka(dunia, dunia[u])
     s = buka(dunia)
     assert s.status == StatusSiklus.BERJALAN
-    assert Peristiwa.objects.filter(aksi="siklus.buka").count() == 1
+    assert Peristiwa.objects.filter(aksi="siklus.buka", objek_id=str(s.pk)).count() == 1
 
 
 def test_nomor_perintah_wajib(dunia):

@@ -80,6 +80,11 @@ def test_kepala_membuka_siklus_dan_setiap_peran_mengerjakan_langkahnya(live_serv
             page.fill("#id_waktu", "2026-11-23T09:00")
             page.click("text=Simpan notulen")
             page.wait_for_selector("text=Rapat dan notulennya dicatat.")
+        if page.locator("text=Simpan catatan unggah").count():
+            page.fill("#id_tanggal", "2026-11-23")
+            page.fill("#id_referensi", "ESR-2026-TW4-0001")
+            page.click("text=Simpan catatan unggah")
+            page.wait_for_selector("text=Unggahan ke esr.menpan.go.id dicatat.")
         if t.langkah.jenis == "keputusan":
             if not sudah_kembali:
                 page.check("input[name=hasil][value=kembalikan]")

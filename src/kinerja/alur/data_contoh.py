@@ -53,8 +53,9 @@ def jalankan(
 ) -> dict[str, int]:
     """Perform the cycle's steps with `pengguna` until it finishes (or reaches `berhenti_di_aksi`).
 
-    Meeting steps get their minutes recorded; each decision step first returns the work once
-    (when `kembalikan_sekali`), then approves. Returns counts of what was done.
+    Meeting steps get their minutes recorded, the upload step its esr.menpan.go.id record;
+    each decision step first returns the work once (when `kembalikan_sekali`), then approves.
+    Returns counts of what was done.
     """
     dikembalikan: set[int] = set()
     hitung = {"langkah": 0, "rapat": 0, "kembali": 0}
@@ -79,6 +80,14 @@ def jalankan(
                 notulen="Arahan pelaksanaan pengukuran kinerja dan jadwal pengisian data.",
             )
             hitung["rapat"] += 1
+        if t.langkah.aksi_sistem == "unggah_esr" and not t.unggah_esr.exists():
+            services.esr_catat_unggah(
+                pengguna=u,
+                tugas=t,
+                tanggal=timezone.localdate(),
+                referensi=f"ESR-{t.siklus.periode.tahun}-{t.siklus_id:05d}",
+                catatan="Diunggah oleh Subbag Perencanaan.",
+            )
         if t.langkah.jenis == JenisLangkah.KEPUTUSAN:
             if kembalikan_sekali and t.langkah.pk not in dikembalikan:
                 dikembalikan.add(t.langkah.pk)

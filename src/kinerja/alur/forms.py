@@ -155,3 +155,18 @@ class RapatForm(GayaBootstrap, forms.Form):
         label=_("Peserta (satu per baris)"), widget=forms.Textarea(attrs={"rows": 3})
     )
     notulen = forms.CharField(label=_("Notulen"), widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class UnggahESRForm(GayaBootstrap, forms.Form):
+    """Record the upload to esr.menpan.go.id."""
+
+    tanggal = forms.DateField(
+        label=_("Tanggal unggah"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    referensi = forms.CharField(label=_("Referensi/bukti unggah"), max_length=200)
+    dokumen = forms.ModelChoiceField(queryset=None, label=_("Bundel yang diunggah"), required=False)
+    catatan = forms.CharField(label=_("Catatan"), required=False)
+
+    def __init__(self, *args, dokumen_qs, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["dokumen"].queryset = dokumen_qs

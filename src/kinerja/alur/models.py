@@ -484,3 +484,50 @@ class Notifikasi(models.Model):
 
     def __str__(self) -> str:
         return self.pesan
+
+
+class UnggahESR(models.Model):
+    """The record that the period's documents were uploaded to esr.menpan.go.id.
+
+    The site has no API: the upload is done by hand and recorded here (when, by whom, the
+    reference the site showed, and the bundle that was uploaded).
+    """
+
+    tugas = models.ForeignKey(
+        Tugas, verbose_name=_("langkah"), on_delete=models.CASCADE, related_name="unggah_esr"
+    )
+    tanggal = models.DateField(_("tanggal unggah"))
+    referensi = models.CharField(
+        _("referensi/bukti unggah"),
+        max_length=200,
+        help_text=_("mis. nomor atau tautan yang ditampilkan esr.menpan.go.id"),
+    )
+    dokumen = models.ForeignKey(
+        "dokumen.Dokumen",
+        verbose_name=_("bundel yang diunggah"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    catatan = models.TextField(_("catatan"), blank=True)
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dicatat oleh"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    dicatat_pada = models.DateTimeField(_("dicatat pada"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("unggahan esr.menpan.go.id")
+        verbose_name_plural = _("unggahan esr.menpan.go.id")
+        ordering = ["-tanggal"]
+
+    def __str__(self) -> str:
+        return f"{self.tanggal:%Y-%m-%d} {self.referensi}"
+
+    def instansi_cakupan(self) -> Instansi | None:
+        """The agency running the cycle."""
+        return self.tugas.siklus.instansi

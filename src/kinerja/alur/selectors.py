@@ -74,7 +74,7 @@ def kemajuan_siklus(siklus: Siklus, user: Any) -> list[BarisLangkah]:
     baris = []
     for t in (
         siklus.tugas.select_related("langkah", "diselesaikan_oleh")
-        .prefetch_related("keputusan", "keputusan__kembali_ke", "rapat")
+        .prefetch_related("keputusan", "keputusan__kembali_ke", "rapat", "unggah_esr")
         .order_by("putaran", "langkah__urutan")
     ):
         durasi = (t.selesai - t.mulai) if (t.mulai and t.selesai) else None

@@ -33,6 +33,7 @@ from kinerja.alur.models import (
     StatusTugas,
     TemplateSOP,
     Tugas,
+    UnggahESR,
 )
 from kinerja.alur.pelaksana import boleh_melaksanakan
 from kinerja.alur.waktu import Kalender, hitung_tenggat
@@ -58,6 +59,9 @@ PESAN_PERLU_NOTULEN = "Catat rapat dan notulennya dahulu: notulen adalah output 
 PESAN_RAPAT_WAJIB = "Judul, waktu, tempat, pimpinan, peserta dan notulen rapat wajib diisi."
 PESAN_BUKAN_LANGKAH_RAPAT = "Langkah ini bukan langkah rapat."
 PESAN_INDIKATOR_LUAR = "Indikator {indikator} bukan milik instansi siklus ini."
+PESAN_PERLU_UNGGAH = "Catat dahulu unggahan ke esr.menpan.go.id (tanggal dan referensinya)."
+PESAN_BUKAN_LANGKAH_UNGGAH = "Langkah ini bukan langkah unggah esr.menpan.go.id."
+PESAN_UNGGAH_WAJIB = "Tanggal dan referensi unggahan wajib diisi; bundel harus milik instansi ini."
 
 # Steps whose output is the minutes of a meeting: they need a recorded Rapat before completion.
 AKSI_RAPAT = frozenset({"catat_rapat", "rapat_pimpinan", "sosialisasi"})
@@ -390,6 +394,47 @@ def _kunci_tugas(pengguna: Any, tugas: Tugas, versi: int | None) -> Tugas:
 def _pastikan_notulen(t: Tugas) -> None:
     if perlu_rapat(t.langkah) and not t.rapat.exists():
         raise ValidationError(PESAN_PERLU_NOTULEN, code="notulen")
+    if t.langkah.aksi_sistem == "unggah_esr" and not t.unggah_esr.exists():
+        raise ValidationError(PESAN_PERLU_UNGGAH, code="unggah_esr")
+
+
+@transaction.atomic
+def esr_catat_unggah(
+    *,
+    pengguna: Any,
+    tugas: Tugas,
+    tanggal: dt.date,
+    referensi: str,
+    dokumen: Any = None,
+    catatan: str = "",
+) -> UnggahESR:
+    """Record the manual upload to esr.menpan.go.id at the SOP's upload step."""
+    t = _kunci_tugas(pengguna, tugas, None)
+    if t.langkah.aksi_sistem != "unggah_esr":
+        raise ValidationError(PESAN_BUKAN_LANGKAH_UNGGAH)
+    if not referensi.strip() or tanggal is None:
+        raise ValidationError(PESAN_UNGGAH_WAJIB)
+    if dokumen is not None and dokumen.instansi_id != t.siklus.instansi_id:
+        raise ValidationError(PESAN_UNGGAH_WAJIB)
+    u = UnggahESR.objects.create(
+        tugas=t,
+        tanggal=tanggal,
+        referensi=referensi.strip(),
+        dokumen=dokumen,
+        catatan=catatan.strip(),
+        oleh=pengguna,
+    )
+    catat(
+        pengguna=pengguna,
+        aksi="esr.unggah",
+        objek=u,
+        sesudah={
+            "tanggal": tanggal,
+            "referensi": u.referensi,
+            "dokumen": getattr(dokumen, "pk", None),
+        },
+    )
+    return u
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ urlpatterns = [
     path("tugas/<int:pk>/selesai/", views.tugas_selesai, name="tugas_selesai"),
     path("tugas/<int:pk>/putuskan/", views.tugas_putuskan, name="tugas_putuskan"),
     path("tugas/<int:pk>/rapat/", views.rapat_catat, name="rapat_catat"),
+    path("tugas/<int:pk>/esr/", views.esr_unggah, name="esr_unggah"),
     path("sop/", views_template.daftar, name="template_daftar"),
     path("sop/impor/", views_template.impor, name="template_impor"),
     path("sop/<int:pk>/", views_template.detail, name="template"),

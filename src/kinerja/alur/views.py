@@ -12,7 +12,13 @@ from django.views.decorators.http import require_POST
 
 from kinerja.alur import selectors, services
 from kinerja.alur.aksi import tautan_aksi
-from kinerja.alur.forms import KeputusanForm, RapatForm, SiklusBukaForm, TugasSelesaiForm
+from kinerja.alur.forms import (
+    KeputusanForm,
+    RapatForm,
+    SiklusBukaForm,
+    TugasSelesaiForm,
+    UnggahESRForm,
+)
 from kinerja.alur.models import HasilIndikatorRapat, JenisLangkah, Tugas
 from kinerja.organisasi.models import JenisInstansi
 from kinerja.organisasi.selectors import instansi_terlihat, pemda_pengguna
@@ -92,6 +98,13 @@ def siklus_detail(request: HttpRequest, pk: int) -> HttpResponse:
             from kinerja.perencanaan.selectors import indikator_instansi
 
             indikator_rapat = list(indikator_instansi(siklus.instansi))
+    form_esr = None
+    if (
+        aktif is not None
+        and aktif.tugas.langkah.aksi_sistem == "unggah_esr"
+        and not aktif.tugas.unggah_esr.exists()
+    ):
+        form_esr = UnggahESRForm(dokumen_qs=_dokumen_siklus(siklus))
     if aktif is not None:
         t = aktif.tugas
         if t.langkah.jenis == JenisLangkah.KEPUTUSAN:
@@ -114,6 +127,8 @@ def siklus_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "aktif": aktif,
             "form": form,
             "form_rapat": form_rapat,
+            "form_esr": form_esr,
+            "dokumen": _dokumen_siklus(siklus),
             "indikator_rapat": indikator_rapat,
             "pilihan_hasil": HasilIndikatorRapat.choices,
             "tautan": tautan,
@@ -228,3 +243,30 @@ def notifikasi(request: HttpRequest) -> HttpResponse:
         dibaca_pada=timezone.now()
     )
     return render(request, "alur/notifikasi.html", {"daftar": daftar})
+
+
+def _dokumen_siklus(siklus):  # type: ignore[no-untyped-def]
+    """The documents generated for the cycle's agency and period (the steps' outputs)."""
+    from kinerja.dokumen.models import Dokumen
+
+    return Dokumen.objects.filter(instansi=siklus.instansi, periode=siklus.periode).order_by(
+        "jenis", "-versi"
+    )
+
+
+@require_POST
+def esr_unggah(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record the upload to esr.menpan.go.id at the SOP's upload step."""
+    tugas = _tugas_atau_404(request, pk)
+    form = UnggahESRForm(request.POST, dokumen_qs=_dokumen_siklus(tugas.siklus))
+    if not form.is_valid():
+        messages.error(
+            request, _("Lengkapi data unggahan: %(galat)s") % {"galat": form.errors.as_text()}
+        )
+    else:
+        try:
+            services.esr_catat_unggah(pengguna=request.user, tugas=tugas, **form.cleaned_data)
+            messages.success(request, _("Unggahan ke esr.menpan.go.id dicatat."))
+        except (ValidationError, PermissionDenied) as exc:
+            messages.error(request, _pesan(exc))
+    return HttpResponseRedirect(reverse("alur:siklus", args=[tugas.siklus_id]))
