@@ -389,10 +389,11 @@ def riwayat_realisasi(realisasi: Realisasi) -> list[PeristiwaRealisasi]:
         for kolom, label in LABEL_KOLOM.items():
             if kolom not in sebelum and kolom not in sesudah:
                 continue
-            a, b = sebelum.get(kolom), sesudah.get(kolom)
+            a = _teks_riwayat(kolom, sebelum.get(kolom))
+            b = _teks_riwayat(kolom, sesudah.get(kolom))
             if a == b and p.aksi != "data_dukung.hapus":
                 continue
-            perubahan.append((label, _teks_riwayat(kolom, a), _teks_riwayat(kolom, b)))
+            perubahan.append((label, a, b))
         hasil.append(
             PeristiwaRealisasi(
                 waktu=p.waktu,

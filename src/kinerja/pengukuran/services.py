@@ -275,6 +275,23 @@ PESAN_MELEBIHI_PAGU = (
 )
 
 
+def baca_rupiah(teks: str | None) -> Decimal:
+    """Read a required, non-negative rupiah amount with at most two decimals.
+
+    Rupiah has at most two decimals, so a dot before three digits ("150.000") can only group
+    thousands here. Raises ValidationError with the Indonesian message otherwise.
+    """
+    s = (teks or "").strip()
+    if _RIBUAN_RUPIAH.fullmatch(s):
+        s = s.replace(".", "")
+    try:
+        angka = baca_angka(s, boleh_negatif=False, digit_bulat=16, digit_desimal=2)
+    except AngkaTidakSah as exc:
+        raise ValidationError(str(exc), code="angka") from exc
+    assert angka is not None  # wajib=True never returns None
+    return angka
+
+
 @transaction.atomic
 def realisasi_anggaran_simpan(
     *,
@@ -303,15 +320,7 @@ def realisasi_anggaran_simpan(
     pohon = pohon_anggaran([anggaran.elemen.kerangka_id], anggaran.tahun)
     if anggaran.pk in set(pohon.values()):
         raise ValidationError(PESAN_AGREGAT.format(nama=anggaran.elemen.nama), code="agregat")
-    teks = (nilai or "").strip()
-    if _RIBUAN_RUPIAH.fullmatch(teks):
-        # Rupiah has at most two decimals, so "150.000" can only mean thousands here.
-        teks = teks.replace(".", "")
-    try:
-        angka = baca_angka(teks, boleh_negatif=False, digit_bulat=16, digit_desimal=2)
-    except AngkaTidakSah as exc:
-        raise ValidationError(str(exc), code="angka") from exc
-    assert angka is not None  # wajib=True never returns None
+    angka = baca_rupiah(nilai)
     obj, baru = RealisasiAnggaran.objects.select_for_update().get_or_create(
         anggaran=anggaran, periode=periode, defaults={"nilai": angka, "diisi_oleh": pengguna}
     )

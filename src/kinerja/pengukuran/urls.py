@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from kinerja.pengukuran import views, views_isian, views_rekap, views_validasi
+from kinerja.pengukuran import views, views_impor, views_isian, views_rekap, views_validasi
 
 app_name = "pengukuran"
 urlpatterns = [
@@ -21,6 +21,17 @@ urlpatterns = [
         name="isian_anggaran",
     ),
     path("isian/<int:instansi_id>/<int:periode_id>/ajukan/", views_isian.ajukan, name="ajukan"),
+    path(
+        "isian/<int:instansi_id>/<int:periode_id>/format.xlsx",
+        views_impor.format_unduh,
+        name="format_unduh",
+    ),
+    path("isian/<int:instansi_id>/<int:periode_id>/impor/", views_impor.impor, name="impor"),
+    path(
+        "isian/<int:instansi_id>/<int:periode_id>/impor/konfirmasi/",
+        views_impor.impor_konfirmasi,
+        name="impor_konfirmasi",
+    ),
     path("realisasi/<int:realisasi_id>/bukti/", views_isian.bukti, name="bukti"),
     path(
         "realisasi/<int:realisasi_id>/bukti/unggah/",
