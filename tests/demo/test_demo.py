@@ -8,6 +8,7 @@ import types
 
 import pytest
 from django.contrib.auth import authenticate, get_user_model
+from django.core.mail import send_mail
 from django.core.management import call_command
 from django.test import RequestFactory
 
@@ -222,3 +223,17 @@ def test_hapus_demo_menghapus_semua_data_contoh_saja(django_user_model):
     assert list(Instansi.objects.all()) == [nyata]
     assert list(django_user_model.objects.all()) == [orang]
     assert not Pegawai.objects.exists() and not Peran.objects.exists()
+
+
+def test_memuat_demo_tidak_mengirim_email(monkeypatch, mailoutbox):
+    modul = types.ModuleType("kinerja.inti.data_contoh")
+
+    def kirim(hasil):
+        send_mail("Giliran Anda", "Langkah 2", None, ["sumbar.kepala@contoh.kinerja.example"])
+
+    modul.muat_data_contoh = kirim
+    monkeypatch.setitem(sys.modules, "kinerja.inti.data_contoh", modul)
+    call_command("demo", tanpa_daftar_akun=True)
+    assert mailoutbox == []
+    send_mail("Sesudah demo", "y", None, ["b@pemda.go.id"])
+    assert len(mailoutbox) == 1

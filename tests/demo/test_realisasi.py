@@ -11,6 +11,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db.models import Sum
+from django.utils import timezone
 
 from kinerja.demo.berkas import FOLDER_BERKAS_CONTOH, simpan_berkas
 from kinerja.organisasi.models import Instansi
@@ -230,3 +231,13 @@ def test_berkas_contoh_yang_tidak_dipakai_lagi_dihapus(demo, django_capture_on_c
     assert not Berkas.objects.filter(pk=lama.pk).exists()
     assert not default_storage.exists(lama.berkas.name)
     assert Berkas.objects.count() > 10
+
+
+def test_isian_bertanggal_sebelum_batas_pengisian_periodenya(demo):
+    for r in Realisasi.objects.select_related("periode").prefetch_related("data_dukung"):
+        tanggal = timezone.localdate(r.diperbarui_pada)
+        assert r.periode.tanggal_akhir < tanggal <= r.periode.batas_pengisian, r
+        for d in r.data_dukung.all():
+            assert timezone.localdate(d.diunggah_pada) == tanggal
+    for t in rencana.TargetTahunan.objects.all():
+        assert timezone.localdate(t.dibuat_pada) == t.berlaku_mulai

@@ -143,6 +143,11 @@ def test_perjanjian_kinerja_ditandatangani_berjenjang(demo, kunci):
             assert kepala.jabatan.nama == "Kepala Dinas"
             assert kepala.jabatan_pihak_kedua_teks.startswith(("Bupati", "Gubernur"))
         assert AnggaranPK.objects.filter(perjanjian=kepala).exists()
+        # Every unit head under the head (Kepala Bidang, or Kasubag in the UKPBJ) has a PK.
+        bawahan = kepala.jabatan.bawahan.exclude(nama="Sekretaris")
+        assert bawahan.count() >= 3
+        for j in bawahan:
+            assert pk.filter(jabatan=j).exists(), j
         item_kepala = set(kepala.item.values_list("pk", flat=True))
         for p in pk.exclude(pk=kepala.pk):
             assert p.jabatan_pihak_kedua == kepala.jabatan

@@ -26,12 +26,15 @@ import datetime as dt
 import importlib
 import time
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import check_password, identify_hasher, make_password
 from django.core.files.storage import default_storage
@@ -74,6 +77,7 @@ from kinerja.pengukuran.models import (
     Periode,
     Realisasi,
     RealisasiAnggaran,
+    StatusPeriode,
     StatusRealisasi,
 )
 from kinerja.perencanaan.models import (
@@ -739,6 +743,9 @@ class PemuatPemda:
                     )
                 )
         TargetTahunan.objects.bulk_create(target)
+        # Created when they took effect (DPA at the start of the year, or the change's date).
+        for t in target:
+            TargetTahunan.objects.filter(pk=t.pk).update(dibuat_pada=_pada(t.berlaku_mulai, 9))
         self.jumlah["indikator"] = len(baris)
         self.jumlah["target"] = len(target)
 
@@ -1137,6 +1144,25 @@ class PemuatPemda:
                 )
         DataDukung.objects.bulk_create(dukung)
         self.jumlah["data_dukung"] = len(dukung)
+        self._tanggal_isian()
+
+    def _tanggal_isian(self) -> None:
+        """Date each period's entries a few days before its deadline, as if typed then.
+
+        The timestamps are `auto_now` fields, which `bulk_create` sets to the moment of the
+        load; a queryset update writes the plausible date instead.
+        """
+        indikator = list(self.ind.values())
+        for periode in self.periode.values():
+            if periode.status == StatusPeriode.DIBUKA or not periode.batas_pengisian:
+                continue
+            diisi = _pada(periode.batas_pengisian - dt.timedelta(days=3), 14)
+            Realisasi.objects.filter(periode=periode, indikator__in=indikator).update(
+                diperbarui_pada=diisi
+            )
+            DataDukung.objects.filter(
+                realisasi__periode=periode, realisasi__indikator__in=indikator
+            ).update(diunggah_pada=diisi)
 
     def _realisasi_anggaran(self) -> None:
         """Spending per budget line per past quarter: leaves from the profile, parents summed."""
@@ -1170,6 +1196,10 @@ class PemuatPemda:
                 )
         RealisasiAnggaran.objects.bulk_create(baris)
         self.jumlah["realisasi_anggaran"] = len(baris)
+        for periode in {r.periode for r in baris}:
+            RealisasiAnggaran.objects.filter(
+                periode=periode, pk__in=[r.pk for r in baris if r.periode == periode]
+            ).update(diperbarui_pada=_pada(periode.batas_pengisian - dt.timedelta(days=3), 15))
 
     def _ringkasan(self) -> RingkasanPemda:
         label = dict(KodePeran.choices)
@@ -1223,11 +1253,27 @@ def awalan_login(specs: list[DemoPemda]) -> list[str]:
     return [f"{s.kunci}." for s in specs]
 
 
+@contextmanager
+def tanpa_email() -> Iterator[None]:
+    """Discard e-mail while the demo world is built (and committed).
+
+    Extensions that act through the services (SOP cycles) raise notifications to the demo
+    logins; those addresses are fictitious and the messages would only bury the printed list
+    of logins, or reach a real mail server in a configured deployment.
+    """
+    lama = settings.EMAIL_BACKEND
+    settings.EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+    try:
+        yield
+    finally:
+        settings.EMAIL_BACKEND = lama
+
+
 def muat_demo(specs: list[DemoPemda] | None = None) -> HasilDemo:
     """Load (or refresh) the four seed agencies in one transaction; see the module docs."""
     specs = SEMUA_DEMO if specs is None else specs
     mulai = time.perf_counter()
-    with transaction.atomic():
+    with tanpa_email(), transaction.atomic():
         akar = _akar_contoh([s.pemda.nama for s in specs])
         hapus_pemda_contoh(akar)
         skala = pastikan_skala_ordinal()
