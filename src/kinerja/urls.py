@@ -11,5 +11,6 @@ urlpatterns = [
     path("alur/", include("kinerja.alur.urls")),
     path("pengukuran/", include("kinerja.pengukuran.urls")),
     path("verifikasi/", include("kinerja.dokumen.urls_publik")),
+    path("dokumen/", include("kinerja.dokumen.urls")),
     path("", include("kinerja.inti.urls")),
 ]

@@ -1,0 +1,16 @@
+"""URLs of the document pages (the public verification page is in `urls_publik`)."""
+
+from django.urls import path
+
+from kinerja.dokumen import views
+
+app_name = "dokumen"
+urlpatterns = [
+    path("", views.beranda, name="beranda"),
+    path("<int:instansi_id>/<int:periode_id>/", views.daftar, name="daftar"),
+    path("<int:instansi_id>/<int:periode_id>/buat/<slug:jenis>/", views.buat, name="buat"),
+    path("berkas/<int:pk>/unduh/", views.unduh, name="unduh"),
+    path("berkas/<int:pk>/isian/", views.isian, name="isian"),
+    path("berkas/<int:pk>/tandatangani/", views.tandatangani, name="tandatangani"),
+    path("berkas/<int:pk>/arsipkan/", views.arsipkan, name="arsipkan"),
+]
