@@ -162,3 +162,9 @@ def test_langkah_unggah_esr_perlu_catatan_unggah(dunia):
     )
     services.tugas_selesaikan(pengguna=dunia["sekretaris"], tugas=tugas)
     assert aktif(s).langkah.no == 3
+
+
+def test_langkah_siapkan_format_menawarkan_unduhan_xlsx(dunia, siklus_rapat):
+    i, p = dunia["dinas"].pk, dunia["periode"].pk
+    urls = [t.url for t in tautan_aksi("siapkan_format", siklus_rapat)]
+    assert reverse("pengukuran:format_unduh", args=[i, p]) in urls

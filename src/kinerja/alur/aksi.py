@@ -36,7 +36,7 @@ def tautan_aksi(aksi: str, siklus: Siklus) -> list[TautanAksi]:
     q = f"instansi={i}&periode={p}"
     kandidat: dict[str, list[tuple[str, str | None]]] = {
         "siapkan_format": [
-            (_("Format Realisasi Rencana Aksi (XLSX)"), _cari("pengukuran:format_xlsx", i, p)),
+            (_("Format Realisasi Rencana Aksi (XLSX)"), _cari("pengukuran:format_unduh", i, p)),
             (_("Dokumen pengukuran"), _cari("dokumen:daftar", i, p)),
             (_("Buka pengisian realisasi"), _cari("pengukuran:isian", i, p)),
         ],
