@@ -234,10 +234,20 @@ def test_berkas_contoh_yang_tidak_dipakai_lagi_dihapus(demo, django_capture_on_c
 
 
 def test_isian_bertanggal_sebelum_batas_pengisian_periodenya(demo):
+    terlambat = 0
     for r in Realisasi.objects.select_related("periode").prefetch_related("data_dukung"):
         tanggal = timezone.localdate(r.diperbarui_pada)
-        assert r.periode.tanggal_akhir < tanggal <= r.periode.batas_pengisian, r
+        assert r.diajukan_pada == r.diperbarui_pada and r.diajukan_oleh == r.diisi_oleh
+        assert r.periode.tanggal_akhir < tanggal
+        assert (tanggal > r.periode.batas_pengisian) == r.terlambat, r
+        terlambat += r.terlambat
+        if r.divalidasi_pada:
+            assert r.divalidasi_pada > r.diajukan_pada
         for d in r.data_dukung.all():
             assert timezone.localdate(d.diunggah_pada) == tanggal
+            assert (d.keputusan == "belum") == (d.diputuskan_oleh is None)
+            if d.diputuskan_pada:
+                assert d.diputuskan_pada > r.diajukan_pada
+    assert 1 <= terlambat <= 8
     for t in rencana.TargetTahunan.objects.all():
         assert timezone.localdate(t.dibuat_pada) == t.berlaku_mulai

@@ -40,7 +40,7 @@ from django.contrib.auth.hashers import check_password, identify_hasher, make_pa
 from django.core.files.storage import default_storage
 from django.core.management.base import CommandError
 from django.db import models, transaction
-from django.db.models import ProtectedError, Q, RestrictedError
+from django.db.models import F, OuterRef, ProtectedError, Q, RestrictedError, Subquery
 
 from kinerja.demo import berkas as berkas_demo
 from kinerja.demo import data_banjarnegara, data_kukar, data_lumajang, data_sumbar
@@ -77,7 +77,6 @@ from kinerja.pengukuran.models import (
     Periode,
     Realisasi,
     RealisasiAnggaran,
-    StatusPeriode,
     StatusRealisasi,
 )
 from kinerja.perencanaan.models import (
@@ -1052,7 +1051,7 @@ class PemuatPemda:
 
     def _realisasi(self) -> None:
         baris: list[Realisasi] = []
-        bukti: list[tuple[int, Ind, tuple[int, str, int], str]] = []
+        bukti: list[tuple[int, Ind, tuple[int, str, int], str, Any]] = []
         for nomor_ind, ind in enumerate(self.s.indikator):
             pengisi = self._cari_user(self.s.pengisi, ind)
             validator = self._cari_user(self.s.validator, ind)
@@ -1067,6 +1066,16 @@ class PemuatPemda:
                     (ind.kendala, ind.tindak_lanjut) if ind.kendala else KENDALA_BAWAAN
                 )
                 valid = status == StatusRealisasi.DIVALIDASI
+                # Entered three days before the deadline; a TW III value still waiting for
+                # validation came in two days late (marked, not locked).
+                terlambat = status == StatusRealisasi.DIAJUKAN and kunci == (
+                    TAHUN_BERJALAN,
+                    "triwulan",
+                    3,
+                )
+                diajukan = _pada(
+                    periode.batas_pengisian + dt.timedelta(days=2 if terlambat else -3), 14
+                )
                 baris.append(
                     Realisasi(
                         indikator=self.ind[ind.kode],
@@ -1079,6 +1088,9 @@ class PemuatPemda:
                         catatan_validasi=catatan,
                         versi=2 if status == StatusRealisasi.DIKEMBALIKAN else 1,
                         diisi_oleh=pengisi,
+                        diajukan_oleh=pengisi,
+                        diajukan_pada=diajukan,
+                        terlambat=terlambat,
                         divalidasi_oleh=validator if valid else None,
                         divalidasi_pada=(
                             _pada(periode.batas_pengisian + dt.timedelta(days=5))
@@ -1087,18 +1099,32 @@ class PemuatPemda:
                         ),
                     )
                 )
-                bukti.append((nomor_ind, ind, kunci, status))
+                bukti.append((nomor_ind, ind, kunci, status, validator))
         Realisasi.objects.bulk_create(baris)
         self.jumlah["realisasi"] = len(baris)
 
         dukung = []
-        for r, (nomor_ind, ind, kunci, status) in zip(baris, bukti, strict=True):
+        for r, (nomor_ind, ind, kunci, status, validator) in zip(baris, bukti, strict=True):
             if kunci[1] == "tahun":
                 continue
             keputusan = {
                 StatusRealisasi.DIVALIDASI: KeputusanBukti.DITERIMA,
                 StatusRealisasi.DIKEMBALIKAN: KeputusanBukti.DITOLAK,
             }.get(status, KeputusanBukti.BELUM)
+            # Who decided on the evidence, and when: with the value's validation (a return
+            # is decided two days after the deadline).
+            putusan: dict[str, Any] = {}
+            if keputusan != KeputusanBukti.BELUM:
+                putusan = {
+                    "diputuskan_oleh": validator,
+                    "diputuskan_pada": r.divalidasi_pada
+                    or _pada(r.periode.batas_pengisian + dt.timedelta(days=2)),
+                }
+            # Only one item of a returned value is refused; the others are not yet decided.
+            keputusan_lain = (
+                KeputusanBukti.BELUM if keputusan == KeputusanBukti.DITOLAK else keputusan
+            )
+            putusan_lain = putusan if keputusan_lain != KeputusanBukti.BELUM else {}
             catatan = (
                 "Bukti belum memuat dokumen pendukung yang diminta; lengkapi."
                 if keputusan == KeputusanBukti.DITOLAK
@@ -1114,6 +1140,7 @@ class PemuatPemda:
                     keputusan=keputusan,
                     catatan_validator=catatan,
                     diunggah_oleh=r.diisi_oleh,
+                    **putusan,
                 )
             )
             if ind.agregasi == Agregasi.KUMULATIF:
@@ -1123,8 +1150,9 @@ class PemuatPemda:
                         berkas=self._bukti_csv(kunci[0]),
                         nama=f"Rekap {ind.kode} {kunci[0]}.csv",
                         keterangan=f"{LABEL_CONTOH}: rekap data kegiatan",
-                        keputusan=keputusan if keputusan != KeputusanBukti.DITOLAK else "belum",
+                        keputusan=keputusan_lain,
                         diunggah_oleh=r.diisi_oleh,
+                        **putusan_lain,
                     )
                 )
             if nomor_ind % 3 == 0:
@@ -1138,8 +1166,9 @@ class PemuatPemda:
                         ),
                         nama=f"Foto dan dokumentasi {ind.kode}",
                         keterangan=f"{LABEL_CONTOH}: tautan ke folder dokumentasi",
-                        keputusan=keputusan if keputusan != KeputusanBukti.DITOLAK else "belum",
+                        keputusan=keputusan_lain,
                         diunggah_oleh=r.diisi_oleh,
+                        **putusan_lain,
                     )
                 )
         DataDukung.objects.bulk_create(dukung)
@@ -1147,22 +1176,18 @@ class PemuatPemda:
         self._tanggal_isian()
 
     def _tanggal_isian(self) -> None:
-        """Date each period's entries a few days before its deadline, as if typed then.
+        """Date each entry when it was submitted (a few days before its deadline).
 
-        The timestamps are `auto_now` fields, which `bulk_create` sets to the moment of the
-        load; a queryset update writes the plausible date instead.
+        `diperbarui_pada` and `diunggah_pada` are automatic timestamps, which `bulk_create`
+        sets to the moment of the load; a queryset update writes the plausible date instead.
         """
-        indikator = list(self.ind.values())
-        for periode in self.periode.values():
-            if periode.status == StatusPeriode.DIBUKA or not periode.batas_pengisian:
-                continue
-            diisi = _pada(periode.batas_pengisian - dt.timedelta(days=3), 14)
-            Realisasi.objects.filter(periode=periode, indikator__in=indikator).update(
-                diperbarui_pada=diisi
+        realisasi = Realisasi.objects.filter(indikator__in=list(self.ind.values()))
+        realisasi.update(diperbarui_pada=F("diajukan_pada"))
+        DataDukung.objects.filter(realisasi__in=realisasi).update(
+            diunggah_pada=Subquery(
+                Realisasi.objects.filter(pk=OuterRef("realisasi_id")).values("diajukan_pada")[:1]
             )
-            DataDukung.objects.filter(
-                realisasi__periode=periode, realisasi__indikator__in=indikator
-            ).update(diunggah_pada=diisi)
+        )
 
     def _realisasi_anggaran(self) -> None:
         """Spending per budget line per past quarter: leaves from the profile, parents summed."""
