@@ -32,6 +32,7 @@ MODUL_PEMBUAT = (
     "kinerja.dokumen.pembuat.realisasi_ra",
     "kinerja.dokumen.pembuat.pk",
     "kinerja.dokumen.pembuat.pengukuran",
+    "kinerja.dokumen.pembuat.renja",
 )
 
 

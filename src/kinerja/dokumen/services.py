@@ -80,6 +80,9 @@ def _tulis(dokumen: Dokumen, muatan: dict[str, Any]) -> bytes:
             "url": url,
             "qr_svg": qr_svg(url),
         }
+        if isinstance(cetak.get("ttd"), dict):
+            # Spreadsheets print the code under the signature block (no QR image there).
+            cetak["ttd"]["verifikasi"] = {"kode": dokumen.kode_verifikasi, "url": url}
     logo = bersama.logo_instansi(dokumen.instansi)
     return p.tulis[dokumen.format](cetak, logo)
 

@@ -216,6 +216,11 @@ def tanda_tangan(ws: Worksheet, baris: int, t: dict[str, Any] | None, *, kolom_m
     if t.get("nip"):
         teks(ws, (baris, kolom_mulai), f"NIP. {t['nip']}")
         baris += 1
+    v = t.get("verifikasi")
+    if v:
+        baris += 1
+        teks(ws, (baris, kolom_mulai), f"Kode verifikasi: {v['kode']} — {v['url']}", miring=True)
+        baris += 1
     return baris
 
 
