@@ -90,7 +90,9 @@ def rekap(request: HttpRequest) -> HttpResponse:
             "baris": baris,
             "total": total,
             "boleh_ingatkan": boleh_ingatkan,
-            "induk": instansi.induk if instansi.induk_id else None,
+            "induk": instansi.induk
+            if instansi.induk_id and request.user.has_perm("kinerja.lihat", instansi.induk)
+            else None,
         },
     )
 
