@@ -33,6 +33,7 @@ MODUL_PEMBUAT = (
     "kinerja.dokumen.pembuat.pk",
     "kinerja.dokumen.pembuat.pengukuran",
     "kinerja.dokumen.pembuat.renja",
+    "kinerja.dokumen.pembuat.lkjip",
 )
 
 
