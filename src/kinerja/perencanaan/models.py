@@ -38,6 +38,7 @@ class KerangkaKinerja(models.Model):
     )
     tahun_mulai = models.PositiveSmallIntegerField(_("tahun mulai Renstra"))
     tahun_selesai = models.PositiveSmallIntegerField(_("tahun akhir Renstra"))
+    versi = models.PositiveIntegerField(_("versi baris"), default=1)
     history = HistoricalRecords()
 
     class Meta:
@@ -124,6 +125,7 @@ class Elemen(models.Model):
         on_delete=models.SET_NULL,
         related_name="paket_pengadaan",
     )
+    versi = models.PositiveIntegerField(_("versi baris"), default=1)
     history = HistoricalRecords()
 
     class Meta:
@@ -344,6 +346,7 @@ class Indikator(models.Model):
         _("standar nasional/provinsi"), null=True, blank=True, **ANGKA
     )
     urutan = models.PositiveIntegerField(_("urutan"), default=0)
+    versi = models.PositiveIntegerField(_("versi baris"), default=1)
     history = HistoricalRecords()
 
     class Meta:
@@ -489,6 +492,17 @@ class PerjanjianKinerja(models.Model):
     )
     tanggal = models.DateField(_("tanggal"), default=dt.date.today)
     ditandatangani_pada = models.DateTimeField(_("ditandatangani pada"), null=True, blank=True)
+    diajukan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diajukan oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    diajukan_pada = models.DateTimeField(_("diajukan pada"), null=True, blank=True)
+    catatan_pengembalian = models.TextField(_("alasan pengembalian"), blank=True)
+    alasan_versi = models.TextField(_("alasan versi ini"), blank=True)
     versi = models.PositiveIntegerField(_("versi baris"), default=1)
     history = HistoricalRecords()
 
@@ -536,6 +550,7 @@ class ItemPK(models.Model):
         related_name="item_pendukung",
     )
     urutan = models.PositiveIntegerField(_("urutan"), default=0)
+    versi = models.PositiveIntegerField(_("versi baris"), default=1)
     history = HistoricalRecords()
 
     class Meta:
@@ -617,6 +632,7 @@ class Anggaran(models.Model):
     pagu = models.DecimalField(_("pagu"), validators=[MinValueValidator(Decimal(0))], **RUPIAH)
     sumber = models.CharField(_("sumber dokumen"), max_length=60, default="DPA")
     keterangan = models.CharField(_("keterangan"), max_length=255, blank=True)
+    versi = models.PositiveIntegerField(_("versi baris"), default=1)
     history = HistoricalRecords()
 
     class Meta:
