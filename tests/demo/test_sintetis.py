@@ -58,6 +58,13 @@ def test_pemda_sintetis_kecil_dibuat_lengkap_dan_bisa_diulang():
     for it in item.filter(indikator__agregasi="nilai_akhir"):
         assert it.rencana_aksi.get(nomor=4).target == it.target
     assert item.filter(indikator__agregasi="kumulatif").exists()
+    # Each value was entered by the operator of the indicator's Bidang (Bidang I for sasaran).
+    for r in Realisasi.objects.filter(periode__pemda=akar).select_related("indikator"):
+        lingkup = r.diisi_oleh.peran.get(kode="bidang").instansi
+        assert r.indikator.unit_penanggung_jawab in (lingkup, lingkup.induk)
+        assert r.diajukan_oleh == r.diisi_oleh and r.diajukan_pada
+        if r.status == "divalidasi":
+            assert r.divalidasi_oleh.peran.filter(kode="kepala_bidang", instansi=lingkup).exists()
     # The four seed agencies are there too, and a second run gives the same rows.
     assert Instansi.objects.filter(induk__isnull=True, kode__startswith="contoh-").count() == 5
     muat()

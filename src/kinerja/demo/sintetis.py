@@ -489,6 +489,10 @@ def muat_sintetis(*, jumlah_dinas: int = 40, indikator_per_dinas: int = 200) -> 
             indikator, spec, nilai_target, strict=True
         ):
             pemilik = pk_per[dinas[d].pk] if e.level.kode == "sasaran" else pk_per[e.unit_id]
+            # The Bidang's operator enters, its Kepala Bidang validates (Bidang I for sasaran).
+            bidang = 1 if e.level.kode == "sasaran" else unit[d].index(e.unit)
+            operator = pengguna[f"{KUNCI_SINTETIS}.d{d + 1:02d}.op{bidang}"]
+            kabid = pengguna[f"{KUNCI_SINTETIS}.d{d + 1:02d}.kabid{bidang}"]
             it = ItemPK(
                 perjanjian=pemilik,
                 indikator=ind,
@@ -532,13 +536,22 @@ def muat_sintetis(*, jumlah_dinas: int = 40, indikator_per_dinas: int = 200) -> 
                     if polaritas == "negatif":
                         faktor = 200 - faktor
                     nilai = _q(dasar * faktor / 100, bulat[jenis_nilai])
+                valid = tw < 3 or acak.random() < 0.7
+                diajukan = dt.datetime.combine(
+                    periode[tw].batas_pengisian - dt.timedelta(days=3), dt.time(14), tzinfo=WIB
+                )
                 realisasi.append(
                     Realisasi(
                         indikator=ind,
                         periode=periode[tw],
                         nilai=nilai,
                         nilai_teks=teks,
-                        status="divalidasi" if tw < 3 or acak.random() < 0.7 else "diajukan",
+                        status="divalidasi" if valid else "diajukan",
+                        diisi_oleh=operator,
+                        diajukan_oleh=operator,
+                        diajukan_pada=diajukan,
+                        divalidasi_oleh=kabid if valid else None,
+                        divalidasi_pada=diajukan + dt.timedelta(days=5) if valid else None,
                     )
                 )
         _batch(ItemPK, item)
