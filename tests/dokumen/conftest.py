@@ -28,7 +28,10 @@ def demo(django_db_setup, django_db_blocker):
 
 
 def instansi_demo(nama: str) -> Instansi:
-    return Instansi.objects.get(nama=nama, jalur__isnull=False, induk__kode__startswith="contoh-")
+    """The demo agency or unit of that name (inside a demo Pemda)."""
+    calon = [i for i in Instansi.objects.filter(nama=nama) if i.pemda().kode.startswith("contoh-")]
+    assert len(calon) == 1, f"{nama}: {len(calon)} instansi contoh"
+    return calon[0]
 
 
 def periode_demo(instansi: Instansi, tahun: int, jenis: str, nomor: int) -> Periode:

@@ -34,6 +34,7 @@ MODUL_PEMBUAT = (
     "kinerja.dokumen.pembuat.pengukuran",
     "kinerja.dokumen.pembuat.renja",
     "kinerja.dokumen.pembuat.lkjip",
+    "kinerja.dokumen.pembuat.ukpbj",
 )
 
 
