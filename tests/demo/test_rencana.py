@@ -155,6 +155,19 @@ def test_perjanjian_kinerja_ditandatangani_berjenjang(demo, kunci):
                 assert it.item_induk_id in item_kepala, it
 
 
+def test_pk_perubahan_versi_2_beralasan_dan_setiap_pk_diajukan_sebelum_ditandatangani(demo):
+    for pk in PerjanjianKinerja.objects.all():
+        assert pk.diajukan_oleh and pk.diajukan_pada < pk.ditandatangani_pada
+    v2 = PerjanjianKinerja.objects.filter(nomor_versi=2)
+    assert v2.count() == 4
+    for pk in v2:
+        assert pk.tahun == 2026 and pk.alasan_versi
+        perubahan = TargetTahunan.objects.get(jenis="perubahan", indikator__item_pk__perjanjian=pk)
+        assert perubahan.alasan in pk.alasan_versi and perubahan.berlaku_mulai == pk.tanggal
+        item = pk.item.get(indikator=perubahan.indikator)
+        assert item.target == perubahan.nilai
+
+
 def test_plt_menandatangani_pk_2026_dan_pejabat_lama_pk_2025(demo):
     pk = PerjanjianKinerja.objects.filter(jabatan__nama="Kepala Bidang Tata Ruang")
     assert pk.get(tahun=2026).status_pihak_pertama == "plt"

@@ -841,6 +841,13 @@ class PemuatPemda:
             status=StatusPK.DITANDATANGANI,
             tanggal=tanggal,
             ditandatangani_pada=_pada(tanggal, 14),
+            # Drafted by the holder (or the planners when the holder has no login) a week
+            # before signing.
+            diajukan_oleh=pihak1.pengguna or self.user[self.s.validator["*"]],
+            diajukan_pada=_pada(tanggal - dt.timedelta(days=7), 9),
+            alasan_versi=(
+                " ".join(i.perubahan[2] for i in daftar if i.perubahan) if perubahan else ""
+            ),
             **data,
         )
         item = []
