@@ -35,6 +35,7 @@ MODUL_PEMBUAT = (
     "kinerja.dokumen.pembuat.renja",
     "kinerja.dokumen.pembuat.lkjip",
     "kinerja.dokumen.pembuat.ukpbj",
+    "kinerja.dokumen.pembuat.esr",
 )
 
 

@@ -68,7 +68,15 @@ def nama_berkas(dokumen: Dokumen) -> str:
 
 
 def _tulis(dokumen: Dokumen, muatan: dict[str, Any]) -> bytes:
-    """Write the payload in the document's format, with QR code when signed."""
+    """Write the payload in the document's format, with QR code when signed; a writer's
+    refusal (`OpsiTidakSah`, e.g. a damaged file in a bundle) becomes a ValidationError."""
+    try:
+        return _tulis_format(dokumen, muatan)
+    except OpsiTidakSah as exc:
+        raise ValidationError(str(exc), code="tulis") from exc
+
+
+def _tulis_format(dokumen: Dokumen, muatan: dict[str, Any]) -> bytes:
     p = pembuat(dokumen.jenis)
     cetak = copy.deepcopy(muatan)
     cetak["nomor"] = dokumen.nomor or None
