@@ -175,3 +175,26 @@ def test_the_acting_head_signs_as_plt(w):
     dok = services.dokumen_tandatangani(pengguna=akun, dokumen=dok)
     teks = rapat("".join(teks_halaman(isi_berkas(dok))))
     assert "Plt.KepalaDinasPekerjaanUji" in teks and "CitraPlt" in teks
+
+
+def test_every_sop_action_maps_to_a_type_and_format_that_exist():
+    from kinerja.dokumen.jenis import DOKUMEN_AKSI, muat_semua
+
+    semua = muat_semua()
+    for aksi, (jenis, format) in DOKUMEN_AKSI.items():
+        assert format in semua[jenis].format, aksi
+
+
+def test_docx_table_cells_keep_xml_and_template_syntax_as_text():
+    import io
+
+    from docx import Document as Baca
+
+    from kinerja.dokumen import tulis_docx as dx
+
+    jahat = '</w:t><w:t>disisipkan</w:t> & {{ x }} {% if %} =1+1 \x07'
+    doc = dx.dokumen_baru()
+    dx.tabel(doc, ["A", "B"], [[jahat, "baris1\nbaris2"]], lebar_mm=[50, 50], kanan=[1])
+    t = Baca(io.BytesIO(dx.simpan(doc))).tables[0]
+    assert t.rows[1].cells[0].text == jahat.replace("\x07", "")
+    assert t.rows[1].cells[1].text == "baris1\nbaris2"

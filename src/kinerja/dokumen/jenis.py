@@ -124,3 +124,19 @@ ESR_BAWAAN = {
     JenisDokumen.LKJIP_BAB3: JenisESR.LAPORAN_KINERJA,
     JenisDokumen.LAPORAN_UKPBJ: JenisESR.MONEV_RENAKSI,
 }
+
+
+#: The document an SOP step's `aksi_sistem` produces (type, default format), for the
+#: measurement-cycle buttons: `dokumen_buat(jenis=..., format=..., siklus=...)`.
+DOKUMEN_AKSI: dict[str, tuple[str, str]] = {
+    "buka_siklus": (JenisDokumen.NOTA_DINAS.value, "pdf"),
+    "siapkan_format": (JenisDokumen.REALISASI_RA.value, "xlsx"),
+    "susun_kertas_kerja": (JenisDokumen.KERTAS_KERJA.value, "xlsx"),
+    "rekap_hasil": (JenisDokumen.KERTAS_KERJA.value, "xlsx"),
+    "susun_laporan": (JenisDokumen.LAPORAN_PENGUKURAN.value, "pdf"),
+    "buat_undangan": (JenisDokumen.UNDANGAN.value, "pdf"),
+    "catat_rapat": (JenisDokumen.NOTULEN.value, "pdf"),
+    "buat_surat_pengantar": (JenisDokumen.SURAT_PENGANTAR.value, "pdf"),
+    "laporan_berkala": (JenisDokumen.LAPORAN_UKPBJ.value, "pdf"),
+    "unggah_esr": (JenisDokumen.BUNDEL_ESR.value, "zip"),
+}

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Sequence
 from decimal import Decimal
@@ -56,9 +57,23 @@ def teks(
     s = "" if nilai is None else str(nilai)
     c.value = s
     c.data_type = "s"  # never a formula, whatever the first character
-    c.font = Font(name=HURUF, size=ukuran or 9, bold=tebal, italic=miring)
-    c.alignment = Alignment(wrap_text=bungkus, horizontal=rata, vertical="top")
+    c.font = _font(ukuran or 9, tebal, miring)
+    c.alignment = _rata(bungkus, rata)
     return c
+
+
+@functools.lru_cache(maxsize=64)
+def _font(ukuran: float, tebal: bool, miring: bool) -> Font:
+    # Style objects are immutable and hashed by openpyxl: one per combination is enough.
+    return Font(name=HURUF, size=ukuran, bold=tebal, italic=miring)
+
+
+@functools.lru_cache(maxsize=64)
+def _rata(bungkus: bool, rata: str | None) -> Alignment:
+    return Alignment(wrap_text=bungkus, horizontal=rata, vertical="top")
+
+
+_RATA_KANAN = Alignment(horizontal="right", vertical="top")
 
 
 def angka(ws: Worksheet, baris: int, kolom: int, nilai: str | None, format: str) -> Cell:
@@ -66,7 +81,7 @@ def angka(ws: Worksheet, baris: int, kolom: int, nilai: str | None, format: str)
     c = ws.cell(baris, kolom)
     c.value = Decimal(nilai) if nilai is not None else None
     c.number_format = format
-    c.alignment = Alignment(horizontal="right", vertical="top")
+    c.alignment = _RATA_KANAN
     return c
 
 

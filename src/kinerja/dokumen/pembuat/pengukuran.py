@@ -29,6 +29,7 @@ from kinerja.dokumen.models import JenisDokumen
 from kinerja.dokumen.pembuat.realisasi_ra import sel, sel_hasil
 from kinerja.dokumen.selectors import keuangan_instansi
 from kinerja.pengukuran import hasil
+from kinerja.perencanaan.models import Agregasi, JenisIndikator, Polaritas
 
 ISIAN_LAPORAN = {
     "analisis": "Analisis capaian kinerja",
@@ -79,6 +80,12 @@ def kumpulkan_hasil(k: Konteks, judul: str) -> dict[str, Any]:
     m["subjudul"] = [k.instansi.nama, p.label]
     m["periode"] = p.label
     tabel = hasil.tabel_capaian(instansi=k.instansi, periode=p)
+    # Choice labels resolved once: get_FOO_display per row costs a translation lookup each.
+    label = {
+        "jenis": {k: str(v) for k, v in JenisIndikator.choices},
+        "polaritas": {k: str(v) for k, v in Polaritas.choices},
+        "agregasi": {k: str(v) for k, v in Agregasi.choices},
+    }
     kelompok = []
     per_level: dict[str, dict[str, Any]] = {}
     no = 0
@@ -98,9 +105,9 @@ def kumpulkan_hasil(k: Konteks, judul: str) -> dict[str, Any]:
                     "kode": ind.kode,
                     "indikator": ind.nama,
                     "satuan": ind.satuan,
-                    "jenis": ind.get_jenis_display(),
-                    "polaritas": ind.get_polaritas_display(),
-                    "agregasi": ind.get_agregasi_display(),
+                    "jenis": label["jenis"].get(ind.jenis, ind.jenis),
+                    "polaritas": label["polaritas"].get(ind.polaritas, ind.polaritas),
+                    "agregasi": label["agregasi"].get(ind.agregasi, ind.agregasi),
                     "target_tahun": _sel_nilai(ind, t_tahun, b.target_tahun_teks),
                     "target_periode": _sel_nilai(ind, t_periode, b.target_periode_teks),
                     "realisasi": _sel_nilai(ind, r_periode, b.realisasi_teks),
