@@ -192,7 +192,7 @@ def test_docx_table_cells_keep_xml_and_template_syntax_as_text():
 
     from kinerja.dokumen import tulis_docx as dx
 
-    jahat = '</w:t><w:t>disisipkan</w:t> & {{ x }} {% if %} =1+1 \x07'
+    jahat = "</w:t><w:t>disisipkan</w:t> & {{ x }} {% if %} =1+1 \x07"
     doc = dx.dokumen_baru()
     dx.tabel(doc, ["A", "B"], [[jahat, "baris1\nbaris2"]], lebar_mm=[50, 50], kanan=[1])
     t = Baca(io.BytesIO(dx.simpan(doc))).tables[0]
