@@ -237,3 +237,19 @@ def test_memuat_demo_tidak_mengirim_email(monkeypatch, mailoutbox):
     assert mailoutbox == []
     send_mail("Sesudah demo", "y", None, ["b@pemda.go.id"])
     assert len(mailoutbox) == 1
+
+
+def test_login_contoh_yang_tidak_ada_lagi_di_data_dihapus_saat_disegarkan(demo, django_user_model):
+    django_user_model.objects.create_user(
+        "sumbar.bidang.lama", email="sumbar.bidang.lama@contoh.kinerja.example"
+    )
+    call_command("demo", tanpa_daftar_akun=True)
+    assert not django_user_model.objects.filter(username="sumbar.bidang.lama").exists()
+    assert django_user_model.objects.filter(username="sumbar.bidang.binamarga").exists()
+
+
+def test_verbosity_0_tidak_mencetak_apa_pun():
+    keluaran = io.StringIO()
+    call_command("demo", verbosity=0, stdout=keluaran)
+    assert keluaran.getvalue() == ""
+    assert pemda("lumajang").subtree().count() > 10

@@ -49,6 +49,16 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **opts: Any) -> None:
         hasil = muat_demo()
+        sintetis = None
+        if opts["skala"] == "pemda":
+            from kinerja.demo.sintetis import muat_sintetis
+
+            sintetis = muat_sintetis(
+                jumlah_dinas=opts["jumlah_dinas"],
+                indikator_per_dinas=opts["indikator_per_dinas"],
+            )
+        if opts["verbosity"] == 0:
+            return  # quiet mode (scripts, test fixtures): load, print nothing
         self.stdout.write(
             self.style.SUCCESS(
                 f"{LABEL_CONTOH} Kinerja dimuat dalam {_detik(hasil.detik)} detik "
@@ -58,18 +68,13 @@ class Command(BaseCommand):
         self.stdout.write(
             "Nama pemerintah daerah dan instansi nyata; semua nama orang, NIP dan angka rekaan."
         )
-        if opts["skala"] == "pemda":
-            from kinerja.demo.sintetis import muat_sintetis
-
-            s = muat_sintetis(
-                jumlah_dinas=opts["jumlah_dinas"],
-                indikator_per_dinas=opts["indikator_per_dinas"],
-            )
+        if sintetis is not None:
+            j = sintetis.jumlah
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"{s.nama}: {s.jumlah['instansi_pd']} perangkat daerah, "
-                    f"{s.jumlah['indikator']} indikator, {s.jumlah['realisasi']} realisasi, "
-                    f"{s.jumlah['login']} akun, dimuat dalam {_detik(s.detik)} detik."
+                    f"{sintetis.nama}: {j['instansi_pd']} perangkat daerah, "
+                    f"{j['indikator']} indikator, {j['realisasi']} realisasi, "
+                    f"{j['login']} akun, dimuat dalam {_detik(sintetis.detik)} detik."
                 )
             )
         if not opts["tanpa_daftar_akun"]:
