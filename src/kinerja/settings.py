@@ -205,7 +205,9 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Numbers are formatted explicitly (kinerja.inti.angka via the `angka`/`rupiah` filters).
+# Django's automatic grouping would also print ids as "4.806" in HTML attributes and forms.
+USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["kinerja.formats"]
 
 # --- Static files and uploads

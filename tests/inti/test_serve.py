@@ -17,6 +17,8 @@ def _port_bebas() -> int:
 
 def test_serve_menyajikan_halaman_dan_berkas_statis(tmp_path):
     env = dict(os.environ, KINERJA_DATA_DIR=str(tmp_path), KINERJA_TESTING="0", DEBUG="0")
+    # The trial install that `make demo` serves: its own SQLite file, whatever the suite runs on.
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'kinerja.sqlite3'}"
     subprocess.run(
         [sys.executable, "-m", "kinerja.cli", "migrate", "-v0"], env=env, check=True, timeout=300
     )

@@ -31,7 +31,9 @@ class EditanKedaluwarsa(ValidationError):
 
 def _jsonable(nilai: Any) -> Any:
     if isinstance(nilai, decimal.Decimal):
-        return str(nilai)
+        # The same number reads back as 250000 from SQLite and 250000.00 from PostgreSQL:
+        # record it without trailing zeros so the audit trail does not depend on the engine.
+        return format(nilai.normalize(), "f") if nilai.is_finite() else str(nilai)
     if isinstance(nilai, dt.date | dt.datetime):
         return nilai.isoformat()
     if isinstance(nilai, uuid.UUID):

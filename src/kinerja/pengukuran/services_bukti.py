@@ -242,8 +242,9 @@ def _boleh_diubah(realisasi: Realisasi) -> bool:
 
 def _kunci_realisasi(pengguna: Any, realisasi: Realisasi) -> Realisasi:
     """Lock the realisation row, check the right to change its evidence and that it is open."""
+    # `of=("self",)`: PostgreSQL cannot lock the nullable side of the outer joins below.
     obj = (
-        Realisasi.objects.select_for_update()
+        Realisasi.objects.select_for_update(of=("self",))
         .select_related(
             "periode",
             "indikator__unit_penanggung_jawab",
@@ -391,7 +392,7 @@ def data_dukung_putuskan(
     if keputusan not in KeputusanBukti.values:
         raise ValidationError(PESAN_KEPUTUSAN, code="keputusan")
     dd = (
-        DataDukung.objects.select_for_update()
+        DataDukung.objects.select_for_update(of=("self",))
         .select_related("realisasi__indikator")
         .get(pk=data_dukung.pk)
     )
