@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("alur/", include("kinerja.alur.urls")),
     path("pengukuran/", include("kinerja.pengukuran.urls")),
+    path("perencanaan/", include("kinerja.perencanaan.urls")),
     path("verifikasi/", include("kinerja.dokumen.urls_publik")),
     path("dokumen/", include("kinerja.dokumen.urls")),
     path("", include("kinerja.inti.urls")),

@@ -366,7 +366,7 @@ def test_target_pertama_adalah_murni_dan_perubahan_membuat_versi_baru(dunia):
     )
     assert TargetTahunan.objects.get(pk=h.objek.pk).nilai == Decimal(82)  # never edited
     p = Peristiwa.objects.get(aksi="target.ubah")
-    assert p.alasan == "Refocusing anggaran" and p.sebelum["nilai"] == "82.0000"
+    assert p.alasan == "Refocusing anggaran" and Decimal(p.sebelum["nilai"]) == 82
 
 
 def test_perubahan_tanpa_tanggal_atau_di_luar_tahun_ditolak(dunia):

@@ -1150,6 +1150,8 @@ def pk_anggaran_simpan(
     _pk_boleh_diubah(obj)
     if not elemen.level.punya_anggaran:
         raise _galat(_(PESAN_ELEMEN_TANPA_ANGGARAN).format(level=elemen.level.nama), "elemen")
+    if not _pemda_sama(elemen.kerangka.instansi, obj.jabatan.instansi):
+        raise _galat(_(PESAN_PEMDA_LAIN).format(kolom=_("Program"), pemda="Pemda"), "elemen")
     if pagu < 0:
         raise _galat(_("Anggaran tidak boleh negatif."), "pagu")
     baris = AnggaranPK.objects.filter(perjanjian=obj, elemen=elemen).first()

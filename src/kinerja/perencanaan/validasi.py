@@ -115,7 +115,8 @@ KATA_POLARITAS_NEGATIF: tuple[tuple[str, str], ...] = (
     ("kumuh", r"\bkumuh\b"),
 )
 _KATA_PEMBALIK = re.compile(
-    r"\b(penurunan|menurun\w*|turun\w*|berkurang\w*|pengurangan|terkendali\w*|bebas)\b"
+    r"\b(penurunan|menurun\w*|turun\w*|berkurang\w*|pengurangan|terkendali\w*|bebas|"
+    r"ditindaklanjuti|tindak lanjut|ditangani|tertangani|diselesaikan|terselesaikan)\b"
 )
 
 # Kepmendagri 050-5889/2021 nomenclature: urusan.bidang.program[.kegiatan[.sub kegiatan]].
