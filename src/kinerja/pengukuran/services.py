@@ -124,6 +124,50 @@ def _periode_terbuka(periode: Periode) -> None:
         )
 
 
+# The measurement documents whose signature freezes the period's data of their agency.
+JENIS_DOKUMEN_PENGUNCI = ("realisasi_ra", "kertas_kerja", "laporan_pengukuran")
+PESAN_TERKUNCI_TTD = (
+    "Data {periode} sudah dikunci: {dokumen} nomor {nomor} telah ditandatangani. "
+    "Untuk memperbaikinya, buat versi baru dokumen itu dahulu (di halaman Dokumen)."
+)
+
+
+def _belum_ditandatangani(instansi: Instansi | None, periode: Periode) -> None:
+    """Refuse a change when a signed measurement document of the period covers `instansi`.
+
+    A signed document freezes its numbers; its agency's data for the period stay locked while
+    the newest version of that document is the signed one. Making a new (draft) version
+    unlocks them, and signing it locks them again, so every correction is a new version.
+    """
+    if instansi is None:
+        return
+    from kinerja.dokumen.models import Dokumen, StatusDokumen
+
+    dok = list(
+        Dokumen.objects.filter(
+            periode=periode,
+            jenis__in=JENIS_DOKUMEN_PENGUNCI,
+            instansi_id__in=instansi.id_leluhur,
+        ).only("jenis", "instansi_id", "kunci", "format", "versi", "status", "judul", "nomor")
+    )
+    for d in dok:
+        if d.status not in (StatusDokumen.DITANDATANGANI, StatusDokumen.DIARSIPKAN):
+            continue
+        lebih_baru = any(
+            (x.jenis, x.instansi_id, x.kunci, x.format)
+            == (d.jenis, d.instansi_id, d.kunci, d.format)
+            and x.versi > d.versi
+            for x in dok
+        )
+        if not lebih_baru:
+            raise ValidationError(
+                PESAN_TERKUNCI_TTD.format(
+                    periode=periode.label, dokumen=d.judul, nomor=d.nomor or "-"
+                ),
+                code="terkunci_ttd",
+            )
+
+
 @transaction.atomic
 def realisasi_simpan(
     *,
@@ -147,6 +191,7 @@ def realisasi_simpan(
     if not pengguna.has_perm("kinerja.isi", indikator):
         raise PermissionDenied(PESAN_TIDAK_BERHAK_ISI)
     _periode_terbuka(periode)
+    _belum_ditandatangani(indikator.instansi_cakupan(), periode)
     angka, teks = baca_nilai_realisasi(indikator, nilai)
     if angka is None and not teks:
         raise ValidationError(PESAN_NILAI_WAJIB, code="kosong")
@@ -312,6 +357,7 @@ def realisasi_anggaran_simpan(
     if not pengguna.has_perm("kinerja.isi", anggaran):
         raise PermissionDenied(PESAN_TIDAK_BERHAK_ISI)
     _periode_terbuka(periode)
+    _belum_ditandatangani(anggaran.instansi_cakupan(), periode)
     if anggaran.tahun != periode.tahun:
         raise ValidationError(
             PESAN_ANGGARAN_TAHUN.format(tahun=anggaran.tahun, periode=periode.label),
