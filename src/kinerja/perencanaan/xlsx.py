@@ -243,13 +243,15 @@ class HasilBaca:
 
 
 def _teks(v: Any) -> str:
-    """A cell as text: numbers in Indonesian notation, dates as dd-mm-yyyy."""
+    """A cell as text: numbers as 1234,5 (decimal comma), dates as dd-mm-yyyy."""
     if v is None:
         return ""
     if isinstance(v, bool):
         return "ya" if v else "tidak"
     if isinstance(v, int | float | Decimal):
-        return services.teks_angka(Decimal(str(v)))
+        # Digits with a decimal comma and no grouping, so `baca_angka` reads it back exactly.
+        d = Decimal(str(v)).normalize()
+        return format(d, "f").replace(".", ",")
     if isinstance(v, dt.datetime | dt.date):
         return v.strftime("%d-%m-%Y")
     return str(v).strip()
@@ -554,6 +556,7 @@ def unduh_rencana(kerangka: KerangkaKinerja) -> bytes:
         KOLOM_ELEMEN,
         [14, 20, 20, 60, 22, 8, 14, 18, 22],
     )
+    induk_kode = {s.elemen.pk: s.elemen.kode for s in urut}
     for n, s in enumerate(urut, start=4):
         e = s.elemen
         _tulis(
@@ -562,7 +565,7 @@ def unduh_rencana(kerangka: KerangkaKinerja) -> bytes:
             [
                 e.level.kode,
                 e.kode,
-                e.induk.kode if e.induk_id and e.induk else "",
+                induk_kode.get(e.induk_id or 0, ""),
                 e.nama,
                 _nama_instansi(e.unit),
                 e.urutan,
@@ -574,9 +577,6 @@ def unduh_rencana(kerangka: KerangkaKinerja) -> bytes:
         )
     _daftar(we, 1, [lv.kode for lv in k.level.all()])
     _daftar(we, 8, services.METODE_PENGADAAN)
-    induk_kode = {s.elemen.pk: s.elemen.kode for s in urut}
-    for n, s in enumerate(urut, start=4):
-        we.cell(row=n, column=3, value=induk_kode.get(s.elemen.induk_id or 0, ""))
     wi = _lembar_baru(
         wb,
         LEMBAR_INDIKATOR,
@@ -1050,7 +1050,9 @@ def _baca_target(ctx: _Konteks, r: int, d: dict[str, Any]) -> BarisImpor:
     b = BarisImpor(LEMBAR_TARGET, r, kode, _teks(_kolom(d, "Indikator")))
     if not kode:
         return b.galat(PESAN_KODE_KOSONG)
-    ind = ctx.indikator_file.get(kode) or ctx.indikator.get(kode)
+    # The file's definition (type, polarity) reads the value; the stored one has the versions.
+    tersimpan = ctx.indikator.get(kode)
+    ind = ctx.indikator_file.get(kode) or tersimpan
     if ind is None:
         return b.galat(PESAN_INDIKATOR.format(kode=kode))
     b.uraian = b.uraian or ind.nama
@@ -1085,8 +1087,8 @@ def _baca_target(ctx: _Konteks, r: int, d: dict[str, Any]) -> BarisImpor:
     alasan = _teks(_kolom(d, "Alasan perubahan"))
     b.sesudah = services.teks_target(ind, nilai)
     versi: list[TargetTahunan] = []
-    if ind.pk:
-        versi = list(ctx.target.get(ind.pk, {}).get(tahun, []))
+    if tersimpan is not None:
+        versi = list(ctx.target.get(tersimpan.pk, {}).get(tahun, []))
     terakhir = versi[-1] if versi else None
     b.data = {
         "indikator": kode,
@@ -1100,7 +1102,7 @@ def _baca_target(ctx: _Konteks, r: int, d: dict[str, Any]) -> BarisImpor:
         "versi_terakhir": terakhir.nomor_versi if terakhir else 0,
     }
     try:
-        _boleh(ctx, ind if ind.pk else ctx.kerangka)
+        _boleh(ctx, tersimpan or ctx.kerangka)
     except PermissionDenied as exc:
         return b.galat(str(exc))
     if terakhir is None:
