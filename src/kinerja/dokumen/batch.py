@@ -8,6 +8,7 @@ and, per agency, why one could not be built. `zip_dokumen(...)` packs the files 
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from kinerja.organisasi.models import Instansi, JenisInstansi
 from kinerja.pengukuran.models import Periode
 
 _WAKTU_ZIP = (2000, 1, 1, 0, 0, 0)
+logger = logging.getLogger(__name__)
 
 
 class PenggunaSistem:
@@ -101,3 +103,121 @@ def zip_dokumen(dokumen: Iterable[Dokumen]) -> bytes:
             with d.berkas.open("rb") as f:
                 z.writestr(zipfile.ZipInfo(nama, _WAKTU_ZIP), f.read())
     return keluaran.getvalue()
+
+
+# --- Background jobs for a whole Pemda ------------------------------------------------------
+
+#: Run jobs in a daemon thread of this process (the embedded default: SQLite and in-process
+#: work on one machine). False runs them inline when the transaction commits (tests, or a
+#: deployment that calls `pekerjaan_jalankan` from its own worker).
+JALANKAN_DI_LATAR = True
+PESAN_TIDAK_BERHAK_PEMDA = "Anda tidak berhak membuat dokumen untuk seluruh pemerintah daerah ini."
+
+
+def pekerjaan_mulai(
+    *,
+    pengguna: Any,
+    jenis: str,
+    pemda: Instansi,
+    periode: Periode,
+    format: str | None = None,
+    **opsi: Any,
+) -> Any:
+    """Queue `jenis` for every Perangkat Daerah of `pemda`; the job starts after commit.
+
+    Needs a document-making role over the whole Pemda (Admin Pemda). Returns the
+    `PekerjaanDokumen` whose `selesai`/`jumlah` the page shows as a progress bar.
+    """
+    from django.db import transaction
+
+    from kinerja.dokumen.jenis import pembuat
+    from kinerja.dokumen.models import PekerjaanDokumen
+    from kinerja.inti.audit import catat
+
+    p = pembuat(jenis)
+    if not pengguna.has_perm("dokumen.buat", pemda):
+        raise PermissionDenied(PESAN_TIDAK_BERHAK_PEMDA)
+    format = format or p.format[0]
+    if format not in p.tulis:
+        raise ValidationError(
+            services.PESAN_FORMAT.format(jenis=p.label, format=format, pilihan=", ".join(p.format))
+        )
+    with transaction.atomic():
+        job = PekerjaanDokumen.objects.create(
+            jenis=jenis,
+            format=format,
+            pemda=pemda,
+            periode=periode,
+            opsi=services._opsi_json(opsi),
+            jumlah=len(perangkat_daerah(pemda)),
+            dibuat_oleh=pengguna if getattr(pengguna, "pk", None) else None,
+        )
+        catat(
+            pengguna=pengguna,
+            aksi="dokumen.batch_mulai",
+            objek=job,
+            sesudah={"jenis": jenis, "format": format},
+        )
+        transaction.on_commit(lambda: _luncurkan(job.pk))
+    return job
+
+
+def _luncurkan(pk: int) -> None:
+    if not JALANKAN_DI_LATAR:
+        pekerjaan_jalankan(pk)
+        return
+    import threading
+
+    def kerja() -> None:
+        from django.db import close_old_connections
+
+        try:
+            pekerjaan_jalankan(pk)
+        finally:
+            close_old_connections()
+
+    threading.Thread(target=kerja, name=f"kinerja-dokumen-{pk}", daemon=True).start()
+
+
+def pekerjaan_jalankan(pk: int) -> None:
+    """Run a queued job: build for each agency (progress saved after each), then the ZIP."""
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from kinerja.dokumen.models import PekerjaanDokumen, StatusPekerjaan
+
+    job = PekerjaanDokumen.objects.select_related("pemda", "periode", "dibuat_oleh").get(pk=pk)
+    if job.status != StatusPekerjaan.MENUNGGU:
+        return
+    PekerjaanDokumen.objects.filter(pk=pk).update(
+        status=StatusPekerjaan.BERJALAN, mulai_pada=timezone.now()
+    )
+    pengguna = job.dibuat_oleh or PenggunaSistem()
+
+    def kemajuan(selesai: int, jumlah: int, ins: Instansi) -> None:
+        PekerjaanDokumen.objects.filter(pk=pk).update(selesai=selesai, jumlah=jumlah)
+
+    try:
+        hasil = dokumen_buat_banyak(
+            pengguna=pengguna,
+            jenis=job.jenis,
+            instansi=perangkat_daerah(job.pemda),
+            periode=job.periode,
+            format=job.format,
+            kemajuan=kemajuan,
+            **job.opsi,
+        )
+        isi = zip_dokumen(hasil.dokumen)
+    except Exception as exc:  # noqa: BLE001 - a failed job must say so instead of hanging
+        PekerjaanDokumen.objects.filter(pk=pk).update(
+            status=StatusPekerjaan.GAGAL, pesan=str(exc)[:2000], selesai_pada=timezone.now()
+        )
+        logger.exception("Pekerjaan dokumen %s gagal", pk)
+        return
+    job.refresh_from_db()
+    job.gagal = [{"instansi": i.nama, "pesan": pesan} for i, pesan in hasil.gagal]
+    job.berkas.save(f"{job.jenis}.zip", ContentFile(isi), save=False)
+    job.status = StatusPekerjaan.SELESAI
+    job.pesan = f"{len(hasil.dokumen)} dokumen dibuat, {len(hasil.gagal)} gagal."
+    job.selesai_pada = timezone.now()
+    job.save()

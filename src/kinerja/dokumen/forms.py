@@ -172,3 +172,33 @@ class FormVersi(forms.Form):
 
     versi_baris = forms.IntegerField(widget=forms.HiddenInput, required=False)
     keterangan = forms.CharField(max_length=255, required=False)
+
+
+class FormPekerjaan(GayaBootstrap, forms.Form):
+    """Start a batch: which type for every agency of the Pemda, in which format."""
+
+    jenis = forms.ChoiceField(label=_("Jenis dokumen"))
+    format = forms.ChoiceField(
+        label=_("Format"),
+        required=False,
+        choices=[("", _("bawaan jenis")), ("pdf", "PDF"), ("docx", "DOCX"), ("xlsx", "XLSX")],
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from kinerja.dokumen.jenis import muat_semua
+
+        self.fields["jenis"].choices = [
+            (k, p.label)
+            for k, p in muat_semua().items()
+            if k
+            in (
+                "realisasi_ra",
+                "kertas_kerja",
+                "laporan_pengukuran",
+                "evaluasi_renja",
+                "lkjip_bab3",
+                "pk",
+                "rencana_aksi",
+            )
+        ]

@@ -257,3 +257,70 @@ class NomorUrut(models.Model):
 
     def __str__(self) -> str:
         return f"{self.instansi} {self.tahun}: {self.terakhir}"
+
+
+class StatusPekerjaan(models.TextChoices):
+    """State of a batch job."""
+
+    MENUNGGU = "menunggu", _("Menunggu")
+    BERJALAN = "berjalan", _("Berjalan")
+    SELESAI = "selesai", _("Selesai")
+    GAGAL = "gagal", _("Gagal")
+
+
+def lokasi_zip(pekerjaan: PekerjaanDokumen, nama: str) -> str:
+    """Storage path of a batch ZIP (random name, never public)."""
+    return f"dokumen/batch/{pekerjaan.pemda_id}/{uuid.uuid4().hex}.zip"
+
+
+class PekerjaanDokumen(models.Model):
+    """One document type built for every agency of a Pemda in the background, with its
+    progress (`selesai` of `jumlah`), the agencies that failed and the ZIP at the end."""
+
+    jenis = models.CharField(_("jenis"), max_length=24, choices=JenisDokumen.choices)
+    format = models.CharField(_("format"), max_length=4, choices=FormatDokumen.choices)
+    pemda = models.ForeignKey(
+        Instansi, verbose_name=_("pemda"), on_delete=models.CASCADE, related_name="+"
+    )
+    periode = models.ForeignKey(
+        Periode, verbose_name=_("periode"), on_delete=models.CASCADE, related_name="+"
+    )
+    opsi = models.JSONField(_("opsi"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=StatusPekerjaan.choices,
+        default=StatusPekerjaan.MENUNGGU,
+    )
+    jumlah = models.PositiveIntegerField(_("jumlah instansi"), default=0)
+    selesai = models.PositiveIntegerField(_("selesai"), default=0)
+    gagal = models.JSONField(_("instansi gagal"), default=list, blank=True)
+    pesan = models.TextField(_("pesan"), blank=True)
+    berkas = models.FileField(_("berkas ZIP"), upload_to=lokasi_zip, blank=True, max_length=255)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dibuat oleh"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+    mulai_pada = models.DateTimeField(_("mulai pada"), null=True, blank=True)
+    selesai_pada = models.DateTimeField(_("selesai pada"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("pekerjaan dokumen")
+        verbose_name_plural = _("pekerjaan dokumen")
+        ordering = ["-dibuat_pada"]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} — {self.pemda} — {self.periode}"
+
+    def instansi_cakupan(self) -> Instansi | None:
+        """The Pemda whose roles may see the job."""
+        return self.pemda
+
+    @property
+    def persen(self) -> int:
+        """Progress in whole percent."""
+        return int(self.selesai * 100 / self.jumlah) if self.jumlah else 0

@@ -13,4 +13,7 @@ urlpatterns = [
     path("berkas/<int:pk>/isian/", views.isian, name="isian"),
     path("berkas/<int:pk>/tandatangani/", views.tandatangani, name="tandatangani"),
     path("berkas/<int:pk>/arsipkan/", views.arsipkan, name="arsipkan"),
+    path("pemda/<int:pemda_id>/<int:periode_id>/", views.pemda, name="pemda"),
+    path("pekerjaan/<int:pk>/", views.pekerjaan, name="pekerjaan"),
+    path("pekerjaan/<int:pk>/unduh/", views.pekerjaan_unduh, name="pekerjaan_unduh"),
 ]

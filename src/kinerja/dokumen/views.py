@@ -20,7 +20,7 @@ from kinerja.dokumen.forms import FormBuat, FormIsian, FormVersi
 from kinerja.dokumen.jenis import OpsiTidakSah, muat_semua, pembuat
 from kinerja.dokumen.models import Dokumen, StatusDokumen
 from kinerja.organisasi.models import Instansi
-from kinerja.organisasi.selectors import perangkat_daerah_pengguna
+from kinerja.organisasi.selectors import pemda_pengguna, perangkat_daerah_pengguna
 from kinerja.pengukuran.models import Periode
 from kinerja.pengukuran.selectors import periode_pemda, periode_terakhir
 from kinerja.perencanaan.models import KerangkaKinerja
@@ -64,7 +64,12 @@ def beranda(request: HttpRequest) -> HttpResponse:
         if a.induk_id not in periode_per_pemda:
             periode_per_pemda[a.induk_id] = periode_terakhir(a.induk)
         baris.append((a, periode_per_pemda[a.induk_id]))
-    return render(request, "dokumen/beranda.html", {"baris": baris})
+    seluruh = [
+        (p, periode_per_pemda.get(p.pk) or periode_terakhir(p))
+        for p in pemda_pengguna(request.user)
+        if request.user.has_perm("dokumen.buat", p)
+    ]
+    return render(request, "dokumen/beranda.html", {"baris": baris, "seluruh": seluruh})
 
 
 def daftar(request: HttpRequest, instansi_id: int, periode_id: int) -> HttpResponse:
@@ -246,3 +251,63 @@ def arsipkan(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Dokumen diarsipkan."))
     return _kembali(request, dok)
+
+
+def pemda(request: HttpRequest, pemda_id: int, periode_id: int) -> HttpResponse:
+    """Build one type for every agency of a Pemda in the background; jobs with progress."""
+    from kinerja.dokumen import batch
+    from kinerja.dokumen.forms import FormPekerjaan
+    from kinerja.dokumen.models import PekerjaanDokumen
+
+    induk, periode = _instansi_periode(request, pemda_id, periode_id)
+    boleh = request.user.has_perm("dokumen.buat", induk)
+    form = FormPekerjaan(request.POST or None)
+    if request.method == "POST":
+        if not boleh:
+            raise PermissionDenied(batch.PESAN_TIDAK_BERHAK_PEMDA)
+        if form.is_valid():
+            try:
+                batch.pekerjaan_mulai(
+                    pengguna=request.user,
+                    jenis=form.cleaned_data["jenis"],
+                    pemda=induk,
+                    periode=periode,
+                    format=form.cleaned_data["format"] or None,
+                )
+            except (ValidationError, PermissionDenied) as exc:
+                form.add_error(None, _pesan(exc))
+            else:
+                messages.success(request, _("Pekerjaan dimulai; kemajuannya tampil di bawah."))
+                return HttpResponseRedirect(reverse("dokumen:pemda", args=[induk.pk, periode.pk]))
+    pekerjaan = PekerjaanDokumen.objects.filter(pemda=induk).select_related("periode")[:20]
+    return render(
+        request,
+        "dokumen/pemda.html",
+        {"pemda": induk, "periode": periode, "form": form, "boleh": boleh, "pekerjaan": pekerjaan},
+    )
+
+
+def pekerjaan(request: HttpRequest, pk: int) -> HttpResponse:
+    """One job's progress row (htmx polls it while the job runs)."""
+    from kinerja.dokumen.models import PekerjaanDokumen
+
+    job = get_object_or_404(PekerjaanDokumen.objects.select_related("periode", "pemda"), pk=pk)
+    if not request.user.has_perm("dokumen.lihat", job.pemda):
+        raise Http404
+    return render(request, "dokumen/_pekerjaan.html", {"p": job})
+
+
+def pekerjaan_unduh(request: HttpRequest, pk: int) -> FileResponse:
+    """Download a finished job's ZIP (same permission as the Pemda's documents)."""
+    from kinerja.dokumen.models import PekerjaanDokumen
+
+    job = get_object_or_404(PekerjaanDokumen, pk=pk)
+    if not request.user.has_perm("dokumen.lihat", job.pemda) or not job.berkas:
+        raise Http404
+    r = FileResponse(
+        job.berkas.open("rb"),
+        as_attachment=True,
+        filename=f"{job.jenis}-{job.periode.label.replace(' ', '-').lower()}.zip",
+    )
+    r["Cache-Control"] = "private, no-store"
+    return r
