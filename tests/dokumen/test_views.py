@@ -167,3 +167,31 @@ def test_analysis_fields_are_edited_on_a_draft(client, w):
     assert lap.isian["analisis"] == "Capaian naik." and lap.versi == 1
     client.force_login(w["inspektorat"])
     assert client.post(url, {"analisis": "x"}).status_code == 403
+
+
+def test_the_list_needs_the_same_queries_for_one_or_many_documents(
+    client, w, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def hitung():
+        client.force_login(w["kepala"])
+        with CaptureQueriesContext(connection) as c:
+            assert client.get(url_daftar(w)).status_code == 200
+        return len(c.captured_queries)
+
+    services.dokumen_buat(
+        pengguna=w["tim"], jenis="nota_dinas", instansi=w["dinas"], periode=w["periode"], hal="a"
+    )
+    satu = hitung()
+    for i in range(5):
+        d = services.dokumen_buat(
+            pengguna=w["tim"],
+            jenis="nota_dinas",
+            instansi=w["dinas"],
+            periode=w["periode"],
+            hal=f"surat {i}",
+        )
+        services.dokumen_tandatangani(pengguna=w["kepala"], dokumen=d)
+    assert hitung() == satu
