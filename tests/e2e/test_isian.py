@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from kinerja.demo import data_sumbar
 from kinerja.demo.berkas import pdf_satu_halaman
@@ -127,6 +128,10 @@ def test_bidang_mengisi_dengan_papan_ketik_lalu_validator_mengembalikan(
     potret(page, "validasi")
     r = Realisasi.objects.get(periode=periode, status=StatusRealisasi.DIKEMBALIKAN)
     assert r.catatan_validasi == "Lampirkan foto ruas yang belum diaspal."
+    page.click("text=Rekap pengisian")
+    page.wait_for_selector("#tabel-rekap")
+    assert "Bidang Bina Marga" in page.inner_text("#tabel-rekap")
+    potret(page, "rekap")
 
     # Back at the Bidang the reason is on the row, which is editable again.
     masuk(page, live_server, OPERATOR)
@@ -137,3 +142,28 @@ def test_bidang_mengisi_dengan_papan_ketik_lalu_validator_mengembalikan(
     assert "Lampirkan foto ruas yang belum diaspal." in baris.inner_text()
     assert baris.locator("[data-masuk]").count() == 1
     potret(page, "dikembalikan")
+
+    # Offline round trip: download the format, fix the returned value, add a broken row.
+    with page.expect_download() as unduhan:
+        page.click("text=Unduh format Excel")
+    assert unduhan.value.suggested_filename.endswith(".xlsx")
+    unduhan.value.save_as(tmp_path / "format.xlsx")
+    wb = load_workbook(tmp_path / "format.xlsx")
+    ws = wb["Realisasi"]
+    for row in ws.iter_rows(min_row=7):
+        if row[1].value == f"IND-{r.indikator_id}":
+            row[9].value = 88
+            row[11].value = "Foto ruas dilampirkan"
+    ws.append([99, "IND-999999", "", "", "", "", "", "", "", "lima", "", "", "", 0])
+    berkas = tmp_path / "format-terisi.xlsx"
+    wb.save(berkas)
+    page.click("text=Impor dari Excel")
+    page.set_input_files("input[type=file][name=berkas]", str(berkas))
+    page.click("text=Unggah dan periksa")
+    page.wait_for_selector("#pratinjau-impor")
+    assert "tidak dikenal" in page.inner_text("#pratinjau-impor")
+    potret(page, "impor")
+    page.click("text=Impor 1 baris")
+    page.wait_for_selector(".alert-success")
+    r.refresh_from_db()
+    assert r.nilai == 88 and r.tindak_lanjut == "Foto ruas dilampirkan"

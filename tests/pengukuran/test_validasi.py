@@ -219,3 +219,29 @@ def test_pengajuan_ulang_tidak_mengubah_tanda_terlambat(dunia_isian, time_machin
     time_machine.move_to("2026-07-20 10:00 +0700")
     r = services.realisasi_ubah_status(pengguna=d["operator_a"], realisasi=r, aksi="ajukan")
     assert r.terlambat is False and r.diajukan_pada == pertama
+
+
+def test_antrean_jumlah_kueri_terbatas(client, dunia_isian):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    d = dunia_isian
+
+    def ajukan(n):
+        for ind in d.tambah_indikator(d["bidang_a"], n):
+            services.realisasi_simpan(
+                pengguna=d["operator_a"], indikator=ind, periode=d["periode"], nilai="9"
+            )
+        services.realisasi_ajukan_banyak(
+            pengguna=d["operator_a"], instansi=d["bidang_a"], periode=d["periode"]
+        )
+
+    client.force_login(d["tim_sakip"])
+    ajukan(3)
+    with CaptureQueriesContext(connection) as sedikit:
+        assert client.get(url_antrean(d)).status_code == 200
+    ajukan(30)
+    with CaptureQueriesContext(connection) as banyak:
+        html = client.get(url_antrean(d)).content.decode()
+    assert html.count('id="validasi-') == 33
+    assert len(banyak.captured_queries) == len(sedikit.captured_queries)

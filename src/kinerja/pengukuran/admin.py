@@ -16,14 +16,23 @@ class PeriodeAdmin(SimpleHistoryAdmin):
 class DataDukungInline(admin.TabularInline):
     model = m.DataDukung
     extra = 0
-    fields = ("nama", "berkas", "tautan", "keputusan", "catatan_validator")
-    readonly_fields = ("berkas",)
+    fields = (
+        "nama",
+        "berkas",
+        "tautan",
+        "keputusan",
+        "catatan_validator",
+        "diputuskan_oleh",
+        "diputuskan_pada",
+    )
+    readonly_fields = ("berkas", "diputuskan_oleh", "diputuskan_pada")
 
 
 @admin.register(m.Realisasi)
 class RealisasiAdmin(SimpleHistoryAdmin):
-    list_display = ("indikator", "periode", "nilai", "nilai_teks", "status", "versi")
-    list_filter = ("status", "periode__tahun")
+    list_display = ("indikator", "periode", "nilai", "nilai_teks", "status", "terlambat", "versi")
+    list_filter = ("status", "terlambat", "periode__tahun")
+    readonly_fields = ("diajukan_oleh", "diajukan_pada", "terlambat")
     search_fields = ("indikator__nama",)
     autocomplete_fields = ("indikator", "periode")
     inlines = [DataDukungInline]

@@ -23,6 +23,7 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -215,6 +216,12 @@ def simpan(request: HttpRequest, instansi_id: int, periode_id: int, indikator_id
         instansi=instansi, periode=periode, pengguna=request.user, indikator_ids=[ind.pk]
     )
     b = baris[0]
+    if status == 409 and b.realisasi is not None and b.realisasi.diisi_oleh_id:
+        lain = b.realisasi.diisi_oleh
+        pesan += " " + _("Terakhir diisi oleh %(nama)s pukul %(jam)s.") % {
+            "nama": lain.get_full_name() or lain.get_username(),
+            "jam": timezone.localtime(b.realisasi.diperbarui_pada).strftime("%H.%M"),
+        }
     if pakai_masukan:
         b.masukan = masukan
     b.galat, b.pesan, b.pesan_jenis = galat, pesan, jenis

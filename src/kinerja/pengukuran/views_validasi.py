@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -67,6 +68,17 @@ def _baris(
     baris, _lalu = isian_baca.baris_isian(
         instansi=instansi, periode=periode, pengguna=pengguna, indikator_ids=pilih
     )
+    # Who submitted each value, in one query rather than one per row.
+    orang = get_user_model().objects.in_bulk(
+        {
+            b.realisasi.diajukan_oleh_id
+            for b in baris
+            if b.realisasi and b.realisasi.diajukan_oleh_id
+        }
+    )
+    for b in baris:
+        if b.realisasi is not None and b.realisasi.diajukan_oleh_id:
+            b.realisasi.diajukan_oleh = orang[b.realisasi.diajukan_oleh_id]
     return [_tandai(b, pengguna) for b in baris]
 
 
