@@ -301,6 +301,10 @@ def test_pilih_mengarahkan_operator_satu_unit_ke_isian(client, dunia_isian):
     client.force_login(d["tim_sakip"])
     html = client.get(reverse("pengukuran:isian_pilih")).content.decode()
     assert "Bidang A" in html and "Bidang B" in html
+    # A Pemda-wide reader (Inspektorat) gets the agencies, read only.
+    client.force_login(d["inspektorat"])
+    html = client.get(reverse("pengukuran:isian_pilih")).content.decode()
+    assert d["dinas"].nama in html and "baca saja" in html
 
 
 def test_jumlah_kueri_sama_untuk_5_dan_60_indikator(client, dunia_isian):

@@ -73,14 +73,13 @@ def _versi(teks: str | None) -> int | None:
 
 
 def unit_pengisian(user: Any) -> list[Instansi]:
-    """Units the user may open the entry page for: each role's unit and its direct sub-units."""
+    """Units the user may open the entry page for: each role's unit and its direct sub-units
+    (for a role over a whole Pemda: its agencies)."""
     peran = list(
         Peran.objects.filter(pengguna=user).select_related("instansi").order_by("instansi__jalur")
     )
     akar = {p.instansi.pk: p.instansi for p in peran}
-    anak = Instansi.objects.filter(
-        induk_id__in=[i.pk for i in akar.values() if i.jenis != JenisInstansi.PEMDA]
-    ).order_by("jalur")
+    anak = Instansi.objects.filter(induk_id__in=list(akar)).order_by("jalur")
     semua = {**akar, **{a.pk: a for a in anak}}
     return sorted(semua.values(), key=lambda i: i.jalur)
 
