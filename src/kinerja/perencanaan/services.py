@@ -366,7 +366,7 @@ def kerangka_ubah(
     versi: int | None = None,
 ) -> KerangkaKinerja:
     """Rename a framework or move its plan period."""
-    k = KerangkaKinerja.objects.select_for_update().get(pk=kerangka.pk)
+    k = KerangkaKinerja.objects.select_for_update(of=("self",)).get(pk=kerangka.pk)
     _boleh(pengguna, k)
     pastikan_versi(k, versi)
     _periksa_kerangka(tahun_mulai, tahun_selesai, nama)
@@ -412,7 +412,7 @@ def elemen_simpan(
     lama = None
     if elemen is not None:
         lama = (
-            Elemen.objects.select_for_update()
+            Elemen.objects.select_for_update(of=("self",))
             .select_related("kerangka__instansi")
             .get(pk=elemen.pk)
         )
@@ -514,7 +514,11 @@ def elemen_simpan(
 @transaction.atomic
 def elemen_hapus(*, pengguna: Any, elemen: Elemen, versi: int | None = None) -> None:
     """Delete an element that has no sub-elements, indicators, budget or PK budget lines."""
-    obj = Elemen.objects.select_for_update().select_related("kerangka__instansi").get(pk=elemen.pk)
+    obj = (
+        Elemen.objects.select_for_update(of=("self",))
+        .select_related("kerangka__instansi")
+        .get(pk=elemen.pk)
+    )
     _boleh(pengguna, obj)
     pastikan_versi(obj, versi)
     for apa, ada in (
@@ -614,7 +618,7 @@ def indikator_simpan(
     lama = None
     if indikator is not None:
         lama = (
-            Indikator.objects.select_for_update()
+            Indikator.objects.select_for_update(of=("self",))
             .select_related("elemen__kerangka__instansi")
             .get(pk=indikator.pk)
         )
@@ -678,7 +682,7 @@ def indikator_simpan(
 @transaction.atomic
 def indikator_hapus(*, pengguna: Any, indikator: Indikator, versi: int | None = None) -> None:
     """Delete an indicator that is in no PK and has no realisation (its targets go with it)."""
-    obj = Indikator.objects.select_for_update().get(pk=indikator.pk)
+    obj = Indikator.objects.select_for_update(of=("self",)).get(pk=indikator.pk)
     _boleh(pengguna, obj)
     pastikan_versi(obj, versi)
     if obj.item_pk.exists():
@@ -710,7 +714,7 @@ def target_simpan(
     writes nothing.
     """
     ind = (
-        Indikator.objects.select_for_update()
+        Indikator.objects.select_for_update(of=("self",))
         .select_related("elemen__kerangka__instansi", "skala")
         .get(pk=indikator.pk)
     )
@@ -840,7 +844,7 @@ def pihak_pk(jabatan: Jabatan, tanggal: dt.date) -> dict[str, Any]:
 
 def _kunci_pk(pk: PerjanjianKinerja) -> PerjanjianKinerja:
     return (
-        PerjanjianKinerja.objects.select_for_update()
+        PerjanjianKinerja.objects.select_for_update(of=("self",))
         .select_related("jabatan__instansi")
         .get(pk=pk.pk)
     )
@@ -1072,7 +1076,7 @@ def pk_item_simpan(
     from kinerja.perencanaan.selectors import target_berlaku
 
     obj = (
-        ItemPK.objects.select_for_update()
+        ItemPK.objects.select_for_update(of=("self",))
         .select_related("indikator__skala", "indikator__elemen__kerangka")
         .get(pk=item.pk)
     )
@@ -1123,7 +1127,7 @@ def pk_item_simpan(
 @transaction.atomic
 def pk_item_hapus(*, pengguna: Any, item: ItemPK, versi: int | None = None) -> None:
     """Remove an indicator from a draft PK (its Rencana Aksi goes with it)."""
-    obj = ItemPK.objects.select_for_update().get(pk=item.pk)
+    obj = ItemPK.objects.select_for_update(of=("self",)).get(pk=item.pk)
     pk = _kunci_pk(obj.perjanjian)
     _boleh(pengguna, pk)
     pastikan_versi(obj, versi)
@@ -1443,7 +1447,7 @@ def ra_simpan(
     from kinerja.pengukuran.models import Periode, StatusPeriode
 
     obj = (
-        ItemPK.objects.select_for_update()
+        ItemPK.objects.select_for_update(of=("self",))
         .select_related("indikator__skala", "perjanjian__jabatan__instansi")
         .get(pk=item.pk)
     )
@@ -1584,7 +1588,7 @@ def anggaran_simpan(
             raise _galat(_(PESAN_PENARIKAN_EMPAT), "penarikan")
         if any(v is not None and v < 0 for v in penarikan):
             raise _galat(_("Rencana penarikan tidak boleh negatif."), "penarikan")
-    obj = Anggaran.objects.select_for_update().filter(elemen=e, tahun=tahun).first()
+    obj = Anggaran.objects.select_for_update(of=("self",)).filter(elemen=e, tahun=tahun).first()
     if obj is not None:
         pastikan_versi(obj, versi)
     elif versi:
@@ -1646,7 +1650,7 @@ def anggaran_simpan(
 def anggaran_hapus(*, pengguna: Any, anggaran: Anggaran, versi: int | None = None) -> None:
     """Delete a budget line that has no financial realisation yet."""
     obj = (
-        Anggaran.objects.select_for_update()
+        Anggaran.objects.select_for_update(of=("self",))
         .select_related("elemen__kerangka__instansi")
         .get(pk=anggaran.pk)
     )
