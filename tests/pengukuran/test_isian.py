@@ -452,3 +452,35 @@ def test_inspektorat_tidak_dapat_mengajukan(client, dunia_isian):
     url = reverse("pengukuran:ajukan", args=[d["bidang_a"].pk, d["periode"].pk])
     client.post(url, {"lingkup": "semua"})
     assert Realisasi.objects.get().status == StatusRealisasi.DRAF
+
+
+def test_dokumen_bertanda_tangan_membuat_isian_hanya_dibaca(client, dunia_isian):
+    from django.utils import timezone
+
+    from kinerja.dokumen.models import Dokumen
+
+    d = dunia_isian
+    (ind,) = d.tambah_indikator(d["bidang_a"])
+    Dokumen.objects.create(
+        jenis="laporan_pengukuran",
+        instansi=d["dinas"],
+        periode=d["periode"],
+        tahun=2026,
+        judul="Laporan Hasil Pengukuran Kinerja",
+        format="pdf",
+        versi=1,
+        status="ditandatangani",
+        nomor="050/1/2026",
+        berkas="dokumen/x.pdf",
+        nama_berkas="x.pdf",
+        sha256="0" * 64,
+        dibuat_pada=timezone.now(),
+        ditandatangani_pada=timezone.now(),
+    )
+    client.force_login(d["operator_a"])
+    html = client.get(url_halaman(d)).content.decode()
+    assert "telah ditandatangani" in html
+    assert "data-masuk" not in html and "Ajukan semua" not in html
+    resp = kirim(client, d, ind, "10")
+    assert resp.status_code == 422 and "telah ditandatangani" in resp.content.decode()
+    assert not Realisasi.objects.exists()

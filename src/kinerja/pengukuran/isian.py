@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja import rumus
 from kinerja.organisasi.models import Instansi
-from kinerja.pengukuran import alur_status, hasil
+from kinerja.pengukuran import alur_status, hasil, services
 from kinerja.pengukuran.models import DataDukung, Periode, Realisasi, StatusPeriode
 from kinerja.pengukuran.selectors import (
     anggaran_unit,
@@ -142,6 +143,7 @@ class Isian:
     periode_terbuka: bool
     boleh_isi: bool
     boleh_validasi: bool
+    kunci_ttd: str = ""
 
     @property
     def sisa_hari(self) -> int | None:
@@ -150,10 +152,24 @@ class Isian:
         return None if b is None else (b - timezone.localdate()).days
 
 
-def alasan_terkunci(periode: Periode, r: Realisasi | None) -> str:
+def kunci_dokumen(instansi: Instansi, periode: Periode) -> str:
+    """Why a signed measurement document freezes the unit's data for the period ("" if none).
+
+    The same check `services.realisasi_simpan` makes, asked once for the page (one query).
+    """
+    try:
+        services._belum_ditandatangani(instansi, periode)
+    except ValidationError as exc:
+        return " ".join(exc.messages)
+    return ""
+
+
+def alasan_terkunci(periode: Periode, r: Realisasi | None, kunci_ttd: str = "") -> str:
     """Why a row cannot be edited, in Indonesian ("" when it can)."""
     if periode.status != StatusPeriode.DIBUKA:
         return _("Periode %(status)s") % {"status": periode.get_status_display().lower()}
+    if kunci_ttd:
+        return _("Dikunci dokumen bertanda tangan")
     if r is not None and r.status not in alur_status.STATUS_BOLEH_DIUBAH:
         return r.get_status_display()
     return ""
@@ -185,6 +201,7 @@ def baris_isian(
     sekarang = {iid: per[periode.nomor] for iid, per in real.items() if periode.nomor in per}
     bukti = data_dukung_realisasi(r.pk for r in sekarang.values())
     jumlah = hasil.JUMLAH_PERIODE[periode.jenis_periode]
+    kunci_ttd = kunci_dokumen(instansi, periode) if periode.status == StatusPeriode.DIBUKA else ""
     baris = []
     for ind in indikator:
         b = hasil.hitung_baris(
@@ -196,7 +213,7 @@ def baris_isian(
             jumlah_periode=jumlah,
         )
         r = sekarang.get(ind.pk)
-        kunci = alasan_terkunci(periode, r)
+        kunci = alasan_terkunci(periode, r, kunci_ttd)
         boleh = not kunci and pengguna.has_perm("kinerja.isi", ind)
         baris.append(
             BarisIsian(
@@ -238,7 +255,7 @@ def baris_anggaran(
     real = realisasi_anggaran_sampai([a.pk for a in daftar], periode)
     pohon = pohon_anggaran({a.elemen.kerangka_id for a in daftar}, periode.tahun)
     agregat = {p for p in pohon.values() if p is not None}
-    terbuka = periode.status == StatusPeriode.DIBUKA
+    terbuka = periode.status == StatusPeriode.DIBUKA and not kunci_dokumen(instansi, periode)
     hasil_baris = []
     for a in daftar:
         per = real.get(a.pk, {})
@@ -269,6 +286,9 @@ def isian(*, instansi: Instansi, periode: Periode, pengguna: Any) -> Isian:
         baris=baris,
         anggaran=baris_anggaran(instansi=instansi, periode=periode, pengguna=pengguna),
         periode_terbuka=periode.status == StatusPeriode.DIBUKA,
+        kunci_ttd=kunci_dokumen(instansi, periode)
+        if periode.status == StatusPeriode.DIBUKA
+        else "",
         boleh_isi=pengguna.has_perm("kinerja.isi", instansi),
         boleh_validasi=pengguna.has_perm("kinerja.validasi", instansi),
     )
