@@ -589,8 +589,8 @@ def rencana_aksi(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 galat["__all__"] = exc.messages
         else:
+            # The page itself lists the consistency warnings of the saved plan.
             messages.success(request, _(PESAN_TERSIMPAN) if h.berubah else _(PESAN_TIDAK_BERUBAH))
-            tampilkan_peringatan(request, h.peringatan)
             return HttpResponseRedirect(
                 reverse("perencanaan:rencana_aksi", args=[it.pk]) + f"?jenis={jenis}"
             )

@@ -865,7 +865,7 @@ def _periksa_elemen(ctx: _Konteks, b: BarisImpor) -> None:
         d["metode_pengadaan"],
         d["instansi_pemilik"],
     )
-    b.sesudah = d["nama"]
+    b.sesudah = level.nama + (f" · {d['induk']}" if d["induk"] else "")
     if lama is None:
         b.status = "baru"
         return
@@ -879,7 +879,9 @@ def _periksa_elemen(ctx: _Konteks, b: BarisImpor) -> None:
         lama.metode_pengadaan,
         lama.instansi_pemilik_id,
     )
-    b.sebelum = lama.nama
+    b.sebelum = lama.level.nama + (f" · {lama.induk.kode}" if lama.induk else "")
+    if lama.nama != d["nama"]:
+        b.sebelum, b.sesudah = lama.nama, d["nama"]
     if d["urutan"] == 0 and lama.urutan:
         # A file without the order column keeps the stored order.
         d["urutan"] = lama.urutan

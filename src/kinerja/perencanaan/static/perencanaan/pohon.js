@@ -144,9 +144,12 @@
     var tersedia = lebarTetap || wadah.parentElement.clientWidth;
     var skala = lebarTetap ? Math.min(1, (tersedia - 40) / (daun * (LEBAR + 14))) : 1;
     var lebar = lebarTetap ? tersedia : Math.max(tersedia, daun * (LEBAR + 14) + 40);
-    var tinggi = kedalamanTerlihat(akar) * (JARAK_LEVEL * Math.max(skala, 0.75)) + 40;
+    // On paper the levels sit closer so a five-level tree fits one landscape page.
+    var jarak = lebarTetap ? JARAK_LEVEL * 0.68 : JARAK_LEVEL;
+    var tinggi = kedalamanTerlihat(akar) * jarak + 40;
     wadah.style.width = lebar + "px";
     wadah.style.height = Math.max(tinggi, 320) + "px";
+    if (lebarTetap) { grafik.clear(); } // no half-finished animation on paper
     grafik.resize();
     grafik.setOption({
       tooltip: { trigger: "item", triggerOn: "mousemove", confine: true, formatter: tooltip },
@@ -160,6 +163,8 @@
         expandAndCollapse: false,
         roam: false,
         lineStyle: { color: "#adb5bd", width: 1.2 },
+        // Printing renders at once: the page is laid out right after `beforeprint`.
+        animation: !lebarTetap,
         animationDuration: 250,
         animationDurationUpdate: 250
       }]
