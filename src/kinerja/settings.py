@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "kinerja.dokumen",
     "kinerja.analisis",
     "kinerja.skp",
+    "kinerja.portal",
     "kinerja.demo",
 ]
 

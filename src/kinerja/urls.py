@@ -13,5 +13,8 @@ urlpatterns = [
     path("perencanaan/", include("kinerja.perencanaan.urls")),
     path("verifikasi/", include("kinerja.dokumen.urls_publik")),
     path("dokumen/", include("kinerja.dokumen.urls")),
+    path("analisis/", include("kinerja.analisis.urls")),
+    path("skp/", include("kinerja.skp.urls")),
+    path("publik/", include("kinerja.portal.urls")),
     path("", include("kinerja.inti.urls")),
 ]
