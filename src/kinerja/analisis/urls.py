@@ -1,7 +1,10 @@
-"""URL map of the analisis app (mounted in kinerja/urls.py)."""
+"""URL map of the analisis app (mounted at /analisis/ in kinerja/urls.py).
 
-from django.urls import path  # noqa: F401
+Dashboards and recommendations keep their own pattern lists so they can grow independently.
+"""
+
+from kinerja.analisis import urls_dasbor, urls_rekomendasi
 
 app_name = "analisis"
 
-urlpatterns: list = []
+urlpatterns = [*urls_dasbor.urlpatterns, *urls_rekomendasi.urlpatterns]
