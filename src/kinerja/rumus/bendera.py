@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kinerja.rumus.angka import NOL, SATU, SERATUS, bagi, kali, kurang, tambah
+from kinerja.rumus.hasil import TANPA_BENDERA
 from kinerja.rumus.jenis import Bendera
 
 #: A capaian above this (%) is flagged JAUH_DI_ATAS_TARGET.
@@ -185,6 +186,75 @@ def tampak_pecahan(target: Decimal, realisasi: Decimal) -> bool:
     return kali(target, _SETENGAH) <= seratus_r <= kali(target, _DUA)
 
 
+#: The bit of each flag in a flag bitmask (the batch API's compact form of a flag set).
+BIT_BENDERA: dict[Bendera, int] = {b: 1 << i for i, b in enumerate(Bendera)}
+#: The flag set of each bitmask: `BENDERA_DARI_BIT[mask]` (index 0 is the shared empty set).
+BENDERA_DARI_BIT: tuple[frozenset[Bendera], ...] = (TANPA_BENDERA,) + tuple(
+    frozenset(b for b, bit in BIT_BENDERA.items() if m & bit) for m in range(1, 1 << len(Bendera))
+)
+_BIT_JAUH = BIT_BENDERA[Bendera.JAUH_DI_ATAS_TARGET]
+_BIT_PENCILAN = BIT_BENDERA[Bendera.PENCILAN]
+_BIT_TANPA_BUKTI = BIT_BENDERA[Bendera.TANPA_BUKTI]
+_BIT_SATUAN = BIT_BENDERA[Bendera.SATUAN_TIDAK_COCOK]
+_BIT_DARI_BENDERA: dict[frozenset[Bendera], int] = {f: m for m, f in enumerate(BENDERA_DARI_BIT)}
+
+
+def bit_bendera(bendera: Iterable[object]) -> int:
+    """The bitmask of a set of flags (entries that are not `Bendera` are ignored)."""
+    if type(bendera) is frozenset:
+        m = _BIT_DARI_BENDERA.get(bendera)
+        if m is not None:
+            return m
+    bit = 0
+    for b in bendera:
+        if isinstance(b, Bendera):
+            bit |= BIT_BENDERA[b]
+    return bit
+
+
+def bit_capaian(
+    nilai: Decimal | None,
+    realisasi: Decimal | None,
+    tanpa_bukti: bool,
+    riwayat: object,
+    ambang_jauh: Decimal,
+    ambang_pencilan: Decimal,
+) -> int:
+    """The flags every capaian can get, as a bitmask: far above target, no evidence, outlier.
+
+    One function for the per-call API and the batch API, so the two cannot decide differently.
+    `riwayat` is the history (or its `ProfilRiwayat`); a falsy one gives no outlier test.
+    """
+    bit = _BIT_JAUH if nilai is not None and nilai > ambang_jauh else 0
+    if tanpa_bukti:
+        bit |= _BIT_TANPA_BUKTI
+    if riwayat and realisasi is not None and pencilan(realisasi, riwayat, ambang_pencilan):
+        bit |= _BIT_PENCILAN
+    return bit
+
+
+def bit_satuan(
+    persen: bool,
+    realisasi: Decimal | None,
+    target: Decimal | None,
+    satuan_target: object,
+    satuan_realisasi: object,
+) -> int:
+    """The unit-mismatch flag as a bitmask: differing units, or a percentage typed as a fraction."""
+    if (satuan_target is not None and satuan_realisasi is not None) and satuan_berbeda(
+        satuan_target, satuan_realisasi
+    ):
+        return _BIT_SATUAN
+    if (
+        persen
+        and realisasi is not None
+        and target is not None
+        and tampak_pecahan(target, realisasi)
+    ):
+        return _BIT_SATUAN
+    return 0
+
+
 def kumpulkan_bendera(
     *,
     nilai: Decimal | None,
@@ -198,28 +268,13 @@ def kumpulkan_bendera(
     satuan_realisasi: object,
     ambang_jauh: Decimal,
     ambang_pencilan: Decimal,
-) -> set[Bendera] | None:
-    """The flags of one capaian (None when there are none, the common case)."""
-    bendera: set[Bendera] | None = None
-    if nilai is not None and nilai > ambang_jauh:
-        bendera = {Bendera.JAUH_DI_ATAS_TARGET}
-    if ada_realisasi and ada_bukti is False:
-        bendera = bendera or set()
-        bendera.add(Bendera.TANPA_BUKTI)
-    if (satuan_target is not None and satuan_realisasi is not None) and satuan_berbeda(
-        satuan_target, satuan_realisasi
-    ):
-        bendera = bendera or set()
-        bendera.add(Bendera.SATUAN_TIDAK_COCOK)
-    if (
-        persen
-        and realisasi is not None
-        and target is not None
-        and tampak_pecahan(target, realisasi)
-    ):
-        bendera = bendera or set()
-        bendera.add(Bendera.SATUAN_TIDAK_COCOK)
-    if riwayat and realisasi is not None and pencilan(realisasi, riwayat, ambang_pencilan):
-        bendera = bendera or set()
-        bendera.add(Bendera.PENCILAN)
-    return bendera
+) -> int:
+    """The flags of one capaian as a bitmask (0 when there are none, the common case)."""
+    return bit_capaian(
+        nilai,
+        realisasi,
+        ada_realisasi and ada_bukti is False,
+        riwayat,
+        ambang_jauh,
+        ambang_pencilan,
+    ) | bit_satuan(persen, realisasi, target, satuan_target, satuan_realisasi)

@@ -15,6 +15,7 @@ of the same formulas, (1 ± (R − T) / |T|) × 100, which equals the usual form
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from decimal import Decimal
 from typing import TypeVar, cast
 
@@ -22,9 +23,11 @@ from kinerja.rumus.angka import NOL, SERATUS, bagi, kali, kurang, sebagai_angka,
 from kinerja.rumus.bendera import (
     AMBANG_JAUH,
     AMBANG_PENCILAN,
+    BENDERA_DARI_BIT,
     ProfilRiwayat,
+    bit_bendera,
+    bit_capaian,
     kumpulkan_bendera,
-    pencilan,
 )
 from kinerja.rumus.hasil import TANPA_BENDERA, HasilCapaian, Masukan, buat_capaian
 from kinerja.rumus.jenis import Alasan, Bendera, JenisNilai, MetodeNegatif, Polaritas
@@ -49,12 +52,26 @@ _SERATUS = SERATUS
 _NOL_PERSEN = Decimal(0)
 
 
+# The formulas themselves, each in one place: the per-call API (`hitung_capaian`, its short
+# path and its general path) and the batch API (`kinerja.rumus.massal`) all call these.
+
+
+def rumus_rasio(a: Decimal, b: Decimal) -> Decimal:
+    """a × 100 / b: positif R / T (T > 0), negatif T / R, negatif with T < 0 (R / T)."""
+    return bagi(kali(a, _SERATUS), b)
+
+
+def rumus_selisih(r: Decimal, t: Decimal) -> Decimal:
+    """(2T − R) × 100 / T: negatif (T > 0), positif with T < 0."""
+    return bagi(kali(kurang(tambah(t, t), r), _SERATUS), t)
+
+
 def _positif(r: Decimal, t: Decimal) -> tuple[Decimal, str]:
     """Higher is better; `t` is not 0."""
     if t > NOL:
-        return bagi(kali(r, _SERATUS), t), M_POSITIF
+        return rumus_rasio(r, t), M_POSITIF
     # (1 + (R − T)/|T|) × 100 with |T| = −T is (2T − R) / T × 100.
-    return bagi(kali(kurang(tambah(t, t), r), _SERATUS), t), M_POSITIF_T_NEGATIF
+    return rumus_selisih(r, t), M_POSITIF_T_NEGATIF
 
 
 def _negatif(
@@ -66,11 +83,11 @@ def _negatif(
             return None, M_NEGATIF_RASIO, Alasan.METODE_TIDAK_BERLAKU
         if not r:
             return None, M_NEGATIF_RASIO, Alasan.PEMBAGI_NOL
-        return bagi(kali(t, _SERATUS), r), M_NEGATIF_RASIO, None
+        return rumus_rasio(t, r), M_NEGATIF_RASIO, None
     if t > NOL:
-        return bagi(kali(kurang(tambah(t, t), r), _SERATUS), t), M_NEGATIF, None
+        return rumus_selisih(r, t), M_NEGATIF, None
     # (1 − (R − T)/|T|) × 100 with |T| = −T is R / T × 100.
-    return bagi(kali(r, _SERATUS), t), M_NEGATIF_T_NEGATIF, None
+    return rumus_rasio(r, t), M_NEGATIF_T_NEGATIF, None
 
 
 _E = TypeVar("_E", Polaritas, JenisNilai, MetodeNegatif)
@@ -313,19 +330,6 @@ _TEKS_ENUM: dict[tuple[str, str], object] = {
     **{("j", m.value): m for m in JenisNilai},
     **{("m", m.value): m for m in MetodeNegatif},
 }
-# Flag sets of the short path, by (far above target, no evidence, outlier) as bits 4, 2, 1.
-_BENDERA_CEPAT = tuple(
-    frozenset(
-        b
-        for bit, b in (
-            (4, Bendera.JAUH_DI_ATAS_TARGET),
-            (2, Bendera.TANPA_BUKTI),
-            (1, Bendera.PENCILAN),
-        )
-        if i & bit
-    )
-    for i in range(8)
-)
 
 
 def hitung_capaian(
@@ -453,22 +457,25 @@ def capaian(
     ):
         try:
             if polaritas is _POSITIF:
-                nilai = bagi(kali(realisasi, _SERATUS), target)
+                nilai = rumus_rasio(realisasi, target)
                 metode = M_POSITIF
             else:
-                nilai = bagi(kali(kurang(tambah(target, target), realisasi), _SERATUS), target)
+                nilai = rumus_selisih(realisasi, target)
                 metode = M_NEGATIF
         except ArithmeticError:
             pass
         else:
             if satuan_target is None and jenis is _ANGKA and not bendera_tambahan:
                 # The flags that can arise here, looked up rather than built.
-                i = 4 if nilai > ambang_jauh else 0  # type: ignore[operator]
-                if ada_bukti is False:
-                    i += 2
-                if riwayat and pencilan(realisasi, riwayat, ambang_pencilan):  # type: ignore[arg-type]
-                    i += 1
-                return buat_capaian(nilai, metode, masukan, _BENDERA_CEPAT[i], None, "")
+                bit = bit_capaian(
+                    nilai,
+                    realisasi,
+                    ada_bukti is False,
+                    riwayat,
+                    ambang_jauh,  # type: ignore[arg-type]
+                    ambang_pencilan,  # type: ignore[arg-type]
+                )
+                return buat_capaian(nilai, metode, masukan, BENDERA_DARI_BIT[bit], None, "")
             return _dengan_bendera(
                 nilai,
                 metode,
@@ -542,20 +549,9 @@ def _dengan_bendera(
         ambang_pencilan=ambang_pencilan,
     )
     if bendera_tambahan:
-        try:
-            tambahan = {b for b in bendera_tambahan if isinstance(b, Bendera)}  # type: ignore[attr-defined]
-        except TypeError:
-            tambahan = set()
-        if tambahan:
-            bendera = (bendera or set()) | tambahan
-    return buat_capaian(
-        nilai,
-        metode,
-        masukan,
-        TANPA_BENDERA if not bendera else frozenset(bendera),
-        alasan,
-        rincian,
-    )
+        with suppress(TypeError):  # not iterable: nothing to carry
+            bendera |= bit_bendera(bendera_tambahan)  # type: ignore[arg-type]
+    return buat_capaian(nilai, metode, masukan, BENDERA_DARI_BIT[bendera], alasan, rincian)
 
 
 def _capaian_umum(

@@ -104,6 +104,22 @@ _ANGKA = JenisNilai.ANGKA
 _PERSEN = JenisNilai.PERSEN
 
 
+def nilai_agregat(angka: Sequence[Decimal], agregasi: Agregasi) -> Decimal:
+    """The aggregate of the filled periods' numbers (at least one), in period order.
+
+    nilai akhir: the last; kumulatif: the sum (exact); rata-rata: the sum / their count. The one
+    place these formulas are written: `hitung_agregasi` and the batch API both call it.
+    """
+    if agregasi is _NILAI_AKHIR:
+        return angka[-1]
+    total = angka[0]
+    for y in angka[1:]:
+        total = tambah(total, y)
+    if agregasi is _KUMULATIF:
+        return total
+    return bagi(total, _JUMLAH[len(angka)])
+
+
 def _gagal(
     alasan: Alasan,
     metode: str,
@@ -163,14 +179,7 @@ def _agregasi(
         else:
             angka_cepat: tuple[Decimal, ...] = bagian  # type: ignore[assignment]
             try:
-                if agregasi is _NILAI_AKHIR:
-                    hasil_cepat = angka_cepat[-1]
-                else:
-                    hasil_cepat = angka_cepat[0]
-                    for y in angka_cepat[1:]:
-                        hasil_cepat = tambah(hasil_cepat, y)
-                    if agregasi is not _KUMULATIF:
-                        hasil_cepat = bagi(hasil_cepat, _JUMLAH[n_cepat])
+                hasil_cepat = nilai_agregat(angka_cepat, agregasi)
             except ArithmeticError:
                 pass
             else:
@@ -261,20 +270,15 @@ def _agregasi(
         return _gagal(Alasan.NILAI_TIDAK_VALID, metode, masukan, "", terisi, kosong)
 
     try:
-        if agr is _NILAI_AKHIR:
-            hasil = angka_periode[-1]
-            bendera = bendera_akhir
-        else:
-            total = angka_periode[0]
-            for d in angka_periode[1:]:
-                total = tambah(total, d)
-            if agr is _KUMULATIF:
-                hasil, bendera = total, TANPA_BENDERA
-            else:
-                hasil = bagi(total, Decimal(len(angka_periode)))
-                bendera = _BENDERA_KURANG if kosong else TANPA_BENDERA
+        hasil = nilai_agregat(angka_periode, agr)
     except ArithmeticError:
         return _gagal(Alasan.DI_LUAR_JANGKAUAN, metode, masukan, "", terisi, kosong)
+    if agr is _NILAI_AKHIR:
+        bendera = bendera_akhir
+    elif agr is _KUMULATIF or not kosong:
+        bendera = TANPA_BENDERA
+    else:
+        bendera = _BENDERA_KURANG
     return buat_agregasi(hasil, metode, masukan, bendera, None, "", hasil, terisi, kosong)
 
 

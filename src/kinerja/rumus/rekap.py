@@ -120,29 +120,71 @@ def rollup(
     metode = M_RATA_RATA if bobot is None else M_RATA_RATA_BOBOT
     if item is None:
         return _rollup_gagal(Alasan.PARAMETER_TIDAK_VALID, metode, masukan, "hasil")
+    if not batas_sah(batas):
+        return _rollup_gagal(Alasan.PARAMETER_TIDAK_VALID, metode, masukan, "batas")
     if batas is not None:
-        if type(batas) is not Decimal or not batas.is_finite() or batas <= NOL:
-            return _rollup_gagal(Alasan.PARAMETER_TIDAK_VALID, metode, masukan, "batas")
         metode = _metode_batas(metode, batas)
-    berat: list[Decimal] | None = None
-    if bobot is not None:
-        if not isinstance(bobot, list | tuple) or len(bobot) != len(item):
-            return _rollup_gagal(
-                Alasan.PARAMETER_TIDAK_VALID, metode, masukan, "jumlah bobot ≠ jumlah hasil"
-            )
-        berat = []
-        for w in bobot:
-            d = sebagai_angka(w)
-            if isinstance(d, Alasan) or d < NOL:
-                return _rollup_gagal(Alasan.PARAMETER_TIDAK_VALID, metode, masukan, "bobot")
-            berat.append(d)
+    berat, salah = periksa_bobot(bobot, len(item))
+    if salah:
+        return _rollup_gagal(Alasan.PARAMETER_TIDAK_VALID, metode, masukan, salah)
+    nilai, alasan, rincian, dihitung, tidak, dibatasi = rata_rata(item, berat, batas)
+    if nilai is None:
+        assert alasan is not None
+        return _rollup_gagal(alasan, metode, masukan, rincian, tidak)
+    return buat_rollup(
+        nilai,
+        metode,
+        masukan,
+        _BENDERA_ROLLUP[(2 if tidak else 0) + (1 if dibatasi else 0)],
+        None,
+        "",
+        dihitung,
+        tidak,
+        dibatasi,
+    )
 
+
+def batas_sah(batas: object) -> bool:
+    """A roll-up cap is None or a positive finite Decimal."""
+    return batas is None or (type(batas) is Decimal and batas.is_finite() and batas > NOL)
+
+
+def periksa_bobot(bobot: object, jumlah: int) -> tuple[list[Decimal] | None, str]:
+    """The weights of `jumlah` results as numbers, or why they are not valid (the detail text)."""
+    if bobot is None:
+        return None, ""
+    if not isinstance(bobot, list | tuple) or len(bobot) != jumlah:
+        return None, "jumlah bobot ≠ jumlah hasil"
+    berat = []
+    for w in bobot:
+        d = sebagai_angka(w)
+        if isinstance(d, Alasan) or d < NOL:
+            return None, "bobot"
+        berat.append(d)
+    return berat, ""
+
+
+#: (nilai, alasan, rincian, dihitung, tidak dihitung, dibatasi)
+_Rata = tuple[Decimal | None, Alasan | None, str, int, int, int]
+
+
+def rata_rata(item: Iterable[object], berat: list[Decimal] | None, batas: Decimal | None) -> _Rata:
+    """The roll-up mean of validated parameters: the one place its formula is written.
+
+    `rollup` and the batch API both call it. Each item is a result, a Decimal or None; the
+    not-computable ones are counted and left out, each value is capped at `batas` first.
+    """
     total = NOL
     total_bobot = NOL
     dihitung = tidak = dibatasi = 0
     try:
         for i, x in enumerate(item):
-            v = x.nilai if type(x) is HasilCapaian or type(x) is HasilRollup else _nilai_hasil(x)
+            if type(x) is Decimal:
+                v: Decimal | None = x if x.is_finite() else None
+            elif type(x) is HasilCapaian or type(x) is HasilRollup:
+                v = x.nilai
+            else:
+                v = _nilai_hasil(x)
             if v is None:
                 tidak += 1
                 continue
@@ -157,27 +199,16 @@ def rollup(
                 total = tambah(total, kali(w, v))
                 total_bobot = tambah(total_bobot, w)
         if not dihitung:
-            return _rollup_gagal(Alasan.TIDAK_ADA_NILAI, metode, masukan, "", tidak)
+            return None, Alasan.TIDAK_ADA_NILAI, "", 0, tidak, 0
         if berat is None:
             nilai = bagi(total, Decimal(dihitung))
         elif not total_bobot:
-            return _rollup_gagal(Alasan.TIDAK_ADA_NILAI, metode, masukan, "jumlah bobot 0", tidak)
+            return None, Alasan.TIDAK_ADA_NILAI, "jumlah bobot 0", 0, tidak, 0
         else:
             nilai = bagi(total, total_bobot)
     except ArithmeticError:
-        return _rollup_gagal(Alasan.DI_LUAR_JANGKAUAN, metode, masukan, "", tidak)
-
-    return buat_rollup(
-        nilai,
-        metode,
-        masukan,
-        _BENDERA_ROLLUP[(2 if tidak else 0) + (1 if dibatasi else 0)],
-        None,
-        "",
-        dihitung,
-        tidak,
-        dibatasi,
-    )
+        return None, Alasan.DI_LUAR_JANGKAUAN, "", 0, tidak, 0
+    return nilai, None, "", dihitung, tidak, dibatasi
 
 
 def _serapan_gagal(alasan: Alasan, masukan: MasukanSerapan, rincian: str = "") -> HasilSerapan:

@@ -209,6 +209,16 @@ def predikat(
             return None
     if not nilai.is_finite() or not isinstance(skala, SkalaPredikat):
         return None
-    if bulatkan_dulu and nilai.adjusted() < 60:
+    if bulatkan_dulu:
+        return predikat_angka(nilai, skala)
+    return skala.cari(nilai)
+
+
+def predikat_angka(nilai: Decimal, skala: SkalaPredikat) -> Predikat:
+    """The band of a finite value read on its display rounding (half up, 2 decimals).
+
+    The one place the rule is written: `predikat` and the batch API both call it.
+    """
+    if nilai.adjusted() < 60:
         nilai = _kuantisasi(nilai, _SEN)
     return skala.cari(nilai)
