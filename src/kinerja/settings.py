@@ -236,6 +236,9 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 KINERJA_UKURAN_BERKAS_MAKS = envint("KINERJA_UKURAN_BERKAS_MAKS_MB", 20) * 1024 * 1024
+# Whole-Pemda document jobs run in a thread of the web process unless a separate
+# `kinerja dokumen pekerja` process is deployed (docs/operasi.md).
+KINERJA_PEKERJA_TERPISAH = envbool("KINERJA_PEKERJA_TERPISAH", False)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # --- E-mail

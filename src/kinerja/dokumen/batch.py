@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 from django.utils.text import slugify
 
 from kinerja.dokumen import services
@@ -108,10 +109,13 @@ def zip_dokumen(dokumen: Iterable[Dokumen]) -> bytes:
 # --- Background jobs for a whole Pemda ------------------------------------------------------
 
 #: Run jobs in a daemon thread of this process (the embedded default: SQLite and in-process
-#: work on one machine). False runs them inline when the transaction commits (tests, or a
-#: deployment that calls `pekerjaan_jalankan` from its own worker).
+#: work on one machine). False runs them inline when the transaction commits (tests). With
+#: the setting KINERJA_PEKERJA_TERPISAH a separate `kinerja dokumen pekerja` process runs them.
 JALANKAN_DI_LATAR = True
 PESAN_TIDAK_BERHAK_PEMDA = "Anda tidak berhak membuat dokumen untuk seluruh pemerintah daerah ini."
+PESAN_MASIH_BERJALAN = (
+    "Pekerjaan ini masih berjalan; pekerjaan hanya dapat diulang bila gagal atau terhenti."
+)
 
 
 def pekerjaan_mulai(
@@ -151,6 +155,7 @@ def pekerjaan_mulai(
             opsi=services._opsi_json(opsi),
             jumlah=len(perangkat_daerah(pemda)),
             dibuat_oleh=pengguna if getattr(pengguna, "pk", None) else None,
+            diperbarui_pada=timezone.now(),
         )
         catat(
             pengguna=pengguna,
@@ -162,7 +167,63 @@ def pekerjaan_mulai(
     return job
 
 
+def pekerjaan_ulangi(*, pengguna: Any, pekerjaan: Any) -> Any:
+    """Queue a failed or stalled job again from the start (its process died or it failed).
+
+    Same permission as starting it; refuses a job that is still alive. The documents already
+    built are rebuilt in place (drafts) so nothing is built twice.
+    """
+    from django.db import transaction
+
+    from kinerja.dokumen.models import PekerjaanDokumen, StatusPekerjaan
+    from kinerja.inti.audit import catat
+
+    with transaction.atomic():
+        job = PekerjaanDokumen.objects.select_for_update(of=("self",)).get(pk=pekerjaan.pk)
+        if not pengguna.has_perm("dokumen.buat", job.pemda):
+            raise PermissionDenied(PESAN_TIDAK_BERHAK_PEMDA)
+        if not job.dapat_diulang:
+            raise ValidationError(PESAN_MASIH_BERJALAN, code="berjalan")
+        sebelum = {"status": job.status, "selesai": job.selesai, "pesan": job.pesan}
+        job.status = StatusPekerjaan.MENUNGGU
+        job.selesai = 0
+        job.gagal = []
+        job.pesan = ""
+        job.mulai_pada = job.selesai_pada = None
+        job.diperbarui_pada = timezone.now()
+        job.save()
+        catat(
+            pengguna=pengguna,
+            aksi="dokumen.batch_ulangi",
+            objek=job,
+            sebelum=sebelum,
+            sesudah={"status": job.status},
+        )
+        transaction.on_commit(lambda: _luncurkan(job.pk))
+    return job
+
+
+def pekerjaan_berikut() -> int | None:
+    """For a worker: re-queue stalled jobs, then the oldest queued job's id (None if none)."""
+    from kinerja.dokumen.models import BATAS_TERHENTI, PekerjaanDokumen, StatusPekerjaan
+
+    batas = timezone.now() - BATAS_TERHENTI
+    PekerjaanDokumen.objects.filter(
+        status=StatusPekerjaan.BERJALAN, diperbarui_pada__lt=batas
+    ).update(status=StatusPekerjaan.MENUNGGU, selesai=0, diperbarui_pada=timezone.now())
+    return (
+        PekerjaanDokumen.objects.filter(status=StatusPekerjaan.MENUNGGU)
+        .order_by("dibuat_pada", "pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
 def _luncurkan(pk: int) -> None:
+    from django.conf import settings
+
+    if getattr(settings, "KINERJA_PEKERJA_TERPISAH", False):
+        return  # `kinerja dokumen pekerja` picks it up
     if not JALANKAN_DI_LATAR:
         pekerjaan_jalankan(pk)
         return
@@ -182,20 +243,24 @@ def _luncurkan(pk: int) -> None:
 def pekerjaan_jalankan(pk: int) -> None:
     """Run a queued job: build for each agency (progress saved after each), then the ZIP."""
     from django.core.files.base import ContentFile
-    from django.utils import timezone
 
     from kinerja.dokumen.models import PekerjaanDokumen, StatusPekerjaan
 
-    job = PekerjaanDokumen.objects.select_related("pemda", "periode", "dibuat_oleh").get(pk=pk)
-    if job.status != StatusPekerjaan.MENUNGGU:
-        return
-    PekerjaanDokumen.objects.filter(pk=pk).update(
-        status=StatusPekerjaan.BERJALAN, mulai_pada=timezone.now()
+    # Claim the job with one conditional UPDATE: of two workers (or a worker and a thread)
+    # only the one whose UPDATE changed the row runs it.
+    sekarang = timezone.now()
+    diambil = PekerjaanDokumen.objects.filter(pk=pk, status=StatusPekerjaan.MENUNGGU).update(
+        status=StatusPekerjaan.BERJALAN, mulai_pada=sekarang, diperbarui_pada=sekarang
     )
+    if not diambil:
+        return
+    job = PekerjaanDokumen.objects.select_related("pemda", "periode", "dibuat_oleh").get(pk=pk)
     pengguna = job.dibuat_oleh or PenggunaSistem()
 
     def kemajuan(selesai: int, jumlah: int, ins: Instansi) -> None:
-        PekerjaanDokumen.objects.filter(pk=pk).update(selesai=selesai, jumlah=jumlah)
+        PekerjaanDokumen.objects.filter(pk=pk).update(
+            selesai=selesai, jumlah=jumlah, diperbarui_pada=timezone.now()
+        )
 
     try:
         hasil = dokumen_buat_banyak(
@@ -210,7 +275,10 @@ def pekerjaan_jalankan(pk: int) -> None:
         isi = zip_dokumen(hasil.dokumen)
     except Exception as exc:  # noqa: BLE001 - a failed job must say so instead of hanging
         PekerjaanDokumen.objects.filter(pk=pk).update(
-            status=StatusPekerjaan.GAGAL, pesan=str(exc)[:2000], selesai_pada=timezone.now()
+            status=StatusPekerjaan.GAGAL,
+            pesan=str(exc)[:2000],
+            selesai_pada=timezone.now(),
+            diperbarui_pada=timezone.now(),
         )
         logger.exception("Pekerjaan dokumen %s gagal", pk)
         return
@@ -219,5 +287,5 @@ def pekerjaan_jalankan(pk: int) -> None:
     job.berkas.save(f"{job.jenis}.zip", ContentFile(isi), save=False)
     job.status = StatusPekerjaan.SELESAI
     job.pesan = f"{len(hasil.dokumen)} dokumen dibuat, {len(hasil.gagal)} gagal."
-    job.selesai_pada = timezone.now()
+    job.selesai_pada = job.diperbarui_pada = timezone.now()
     job.save()

@@ -10,6 +10,7 @@ PDF leads to the public verification page.
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 import uuid
 
@@ -273,6 +274,10 @@ def lokasi_zip(pekerjaan: PekerjaanDokumen, nama: str) -> str:
     return f"dokumen/batch/{pekerjaan.pemda_id}/{uuid.uuid4().hex}.zip"
 
 
+#: A job without a heartbeat for this long is stalled (one agency takes seconds, not minutes).
+BATAS_TERHENTI = dt.timedelta(minutes=10)
+
+
 class PekerjaanDokumen(models.Model):
     """One document type built for every agency of a Pemda in the background, with its
     progress (`selesai` of `jumlah`), the agencies that failed and the ZIP at the end."""
@@ -307,6 +312,9 @@ class PekerjaanDokumen(models.Model):
     dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
     mulai_pada = models.DateTimeField(_("mulai pada"), null=True, blank=True)
     selesai_pada = models.DateTimeField(_("selesai pada"), null=True, blank=True)
+    # Heartbeat: set when the job is queued, claimed and after each agency. A queued or running
+    # job without a heartbeat for BATAS_TERHENTI lost its process (a restart, a crash).
+    diperbarui_pada = models.DateTimeField(_("kabar terakhir"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("pekerjaan dokumen")
@@ -324,3 +332,18 @@ class PekerjaanDokumen(models.Model):
     def persen(self) -> int:
         """Progress in whole percent."""
         return int(self.selesai * 100 / self.jumlah) if self.jumlah else 0
+
+    @property
+    def terhenti(self) -> bool:
+        """Queued or running, but no sign of life for `BATAS_TERHENTI`: its process is gone."""
+        from django.utils import timezone
+
+        if self.status not in (StatusPekerjaan.MENUNGGU, StatusPekerjaan.BERJALAN):
+            return False
+        kabar = self.diperbarui_pada or self.dibuat_pada
+        return kabar is not None and timezone.now() - kabar > BATAS_TERHENTI
+
+    @property
+    def dapat_diulang(self) -> bool:
+        """A failed or stalled job may be run again from the start."""
+        return self.status == StatusPekerjaan.GAGAL or self.terhenti

@@ -16,4 +16,5 @@ urlpatterns = [
     path("pemda/<int:pemda_id>/<int:periode_id>/", views.pemda, name="pemda"),
     path("pekerjaan/<int:pk>/", views.pekerjaan, name="pekerjaan"),
     path("pekerjaan/<int:pk>/unduh/", views.pekerjaan_unduh, name="pekerjaan_unduh"),
+    path("pekerjaan/<int:pk>/ulangi/", views.pekerjaan_ulangi, name="pekerjaan_ulangi"),
 ]

@@ -294,7 +294,26 @@ def pekerjaan(request: HttpRequest, pk: int) -> HttpResponse:
     job = get_object_or_404(PekerjaanDokumen.objects.select_related("periode", "pemda"), pk=pk)
     if not request.user.has_perm("dokumen.lihat", job.pemda):
         raise Http404
-    return render(request, "dokumen/_pekerjaan.html", {"p": job})
+    boleh = request.user.has_perm("dokumen.buat", job.pemda)
+    return render(request, "dokumen/_pekerjaan.html", {"p": job, "boleh": boleh})
+
+
+@require_POST
+def pekerjaan_ulangi(request: HttpRequest, pk: int) -> HttpResponse:
+    """Run a failed or stalled whole-Pemda job again, then back to the Pemda page."""
+    from kinerja.dokumen import batch
+    from kinerja.dokumen.models import PekerjaanDokumen
+
+    job = get_object_or_404(PekerjaanDokumen.objects.select_related("pemda"), pk=pk)
+    if not request.user.has_perm("dokumen.lihat", job.pemda):
+        raise Http404
+    try:
+        batch.pekerjaan_ulangi(pengguna=request.user, pekerjaan=job)
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, _pesan(exc))
+    else:
+        messages.success(request, _("Pekerjaan diulang dari awal; kemajuannya tampil di bawah."))
+    return HttpResponseRedirect(reverse("dokumen:pemda", args=[job.pemda_id, job.periode_id]))
 
 
 def pekerjaan_unduh(request: HttpRequest, pk: int) -> FileResponse:

@@ -89,6 +89,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="aksi", required=True)
         sub.add_parser("jenis", help="daftar jenis dokumen, format dan opsinya")
+        pk = sub.add_parser(
+            "pekerja",
+            help="jalankan pekerjaan dokumen seluruh Pemda yang menunggu (proses pekerja)",
+        )
+        pk.add_argument(
+            "--sekali", action="store_true", help="berhenti bila antrean kosong (untuk cron)"
+        )
+        pk.add_argument("--jeda", type=float, default=5.0, help="detik antara dua pemeriksaan")
         for nama, bantuan in (
             ("buat", "buat satu dokumen"),
             ("pemda", "buat untuk semua perangkat daerah"),
@@ -106,6 +114,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **opts: Any) -> None:
         aksi = opts["aksi"]
+        if aksi == "pekerja":
+            self._pekerja(sekali=opts["sekali"], jeda=opts["jeda"])
+            return
         if aksi == "jenis":
             for kode, p in muat_semua().items():
                 opsi = ", ".join(OPSI_JENIS.get(kode, ())) or "-"
@@ -172,3 +183,20 @@ class Command(BaseCommand):
                 f"{detik:.1f} detik → {keluaran}"
             )
         )
+
+    def _pekerja(self, *, sekali: bool, jeda: float) -> None:
+        """Run queued whole-Pemda jobs one after another; stalled ones are queued again."""
+        from django.db import close_old_connections
+
+        while True:
+            close_old_connections()
+            pk = batch.pekerjaan_berikut()
+            if pk is None:
+                if sekali:
+                    return
+                time.sleep(jeda)
+                continue
+            mulai = time.perf_counter()
+            batch.pekerjaan_jalankan(pk)
+            detik = time.perf_counter() - mulai
+            self.stdout.write(f"pekerjaan {pk} selesai dalam {detik:.1f} detik")
