@@ -14,6 +14,7 @@ MODUL = [
     "efisiensi",
     "hasil",
     "jenis",
+    "massal",
     "periode",
     "proyeksi",
     "rekap",
@@ -39,7 +40,7 @@ def test_every_numbered_section_has_a_worked_example():
     teks = DOKUMEN.read_text(encoding="utf-8")
     bagian = re.split(r"^## ", teks, flags=re.M)[1:]
     bernomor = [b for b in bagian if re.match(r"\d+\.", b)]
-    assert len(bernomor) == 10
+    assert len(bernomor) == 11
     for b in bernomor:
         assert ">>> " in b, f"section without a worked example: {b.splitlines()[0]}"
 

@@ -10,12 +10,16 @@ The functions other code calls:
 - `rollup(...)`, `serapan(...)`, `efisiensi(...)`, `proyeksi(...)`
 - `predikat(nilai, skala)`, `bulatkan(nilai)`, `skor_z_termodifikasi(nilai, riwayat)`,
   `profil_riwayat(riwayat)`
+- `hitung_massal(baris)`, `rekap_massal(nilai, kelompok)`: the batch (columnar) entry points
+  for many indicator-periods at once, same formulas, same results
 """
 
 from kinerja.rumus.angka import bulatkan
 from kinerja.rumus.bendera import (
     AMBANG_JAUH,
     AMBANG_PENCILAN,
+    BENDERA_DARI_BIT,
+    BIT_BENDERA,
     ProfilRiwayat,
     profil_riwayat,
     skor_z_termodifikasi,
@@ -43,6 +47,13 @@ from kinerja.rumus.jenis import (
     MetodeProyeksi,
     Polaritas,
 )
+from kinerja.rumus.massal import (
+    BarisMassal,
+    HasilMassal,
+    RekapMassal,
+    hitung_massal,
+    rekap_massal,
+)
 from kinerja.rumus.periode import (
     hitung_agregasi,
     hitung_capaian_renstra,
@@ -67,17 +78,21 @@ __all__ = [
     "AMBANG_PENCILAN",
     "AMBANG_RASIO",
     "AMBANG_SELISIH",
+    "BENDERA_DARI_BIT",
+    "BIT_BENDERA",
     "PREDIKAT_AKIP",
     "PREDIKAT_PERMENDAGRI_86",
     "SKALA_OPINI_BPK",
     "SKALA_PREDIKAT_AKIP",
     "Agregasi",
     "Alasan",
+    "BarisMassal",
     "Bendera",
     "Hasil",
     "HasilAgregasi",
     "HasilCapaian",
     "HasilEfisiensi",
+    "HasilMassal",
     "HasilProyeksi",
     "HasilRollup",
     "HasilSdTriwulan",
@@ -92,6 +107,7 @@ __all__ = [
     "Polaritas",
     "Predikat",
     "ProfilRiwayat",
+    "RekapMassal",
     "SkalaOrdinal",
     "SkalaPredikat",
     "bulatkan",
@@ -100,9 +116,11 @@ __all__ = [
     "hitung_capaian",
     "hitung_capaian_renstra",
     "hitung_capaian_sd_triwulan",
+    "hitung_massal",
     "predikat",
     "profil_riwayat",
     "proyeksi",
+    "rekap_massal",
     "rollup",
     "serapan",
     "skor_z_termodifikasi",

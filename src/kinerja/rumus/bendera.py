@@ -228,8 +228,10 @@ def bit_capaian(
     bit = _BIT_JAUH if nilai is not None and nilai > ambang_jauh else 0
     if tanpa_bukti:
         bit |= _BIT_TANPA_BUKTI
-    if riwayat and realisasi is not None and pencilan(realisasi, riwayat, ambang_pencilan):
-        bit |= _BIT_PENCILAN
+    if riwayat and realisasi is not None:
+        profil = riwayat if type(riwayat) is ProfilRiwayat else profil_riwayat(riwayat)  # type: ignore[arg-type]
+        if profil.pencilan(realisasi, ambang_pencilan):
+            bit |= _BIT_PENCILAN
     return bit
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from kinerja.rumus.angka import NOL, SERATUS, bagi, kali, sebagai_angka, tambah
+from kinerja.rumus.bendera import BENDERA_DARI_BIT, BIT_BENDERA
 from kinerja.rumus.hasil import (
     TANPA_BENDERA,
     Hasil,
@@ -50,13 +51,15 @@ class MasukanSerapan(Masukan):
 
 
 _masukan = tuple.__new__
-# Flag sets of a roll-up by (some not computable, some capped) as bits 2, 1.
-_BENDERA_ROLLUP = (
-    TANPA_BENDERA,
-    frozenset({Bendera.DIBATASI}),
-    frozenset({Bendera.ADA_TIDAK_DAPAT_DIHITUNG}),
-    frozenset({Bendera.ADA_TIDAK_DAPAT_DIHITUNG, Bendera.DIBATASI}),
-)
+_BIT_TIDAK = BIT_BENDERA[Bendera.ADA_TIDAK_DAPAT_DIHITUNG]
+_BIT_DIBATASI = BIT_BENDERA[Bendera.DIBATASI]
+
+
+def bit_rollup(tidak_dihitung: int, dibatasi: int) -> int:
+    """The flags of a roll-up as a bitmask: some results left out, some capped."""
+    return (_BIT_TIDAK if tidak_dihitung else 0) | (_BIT_DIBATASI if dibatasi else 0)
+
+
 _METODE_BATAS: dict[tuple[str, Decimal], str] = {}
 
 
@@ -82,7 +85,7 @@ def _rollup_gagal(
         None,
         metode,
         masukan,
-        _BENDERA_ROLLUP[2 if tidak_dihitung else 0],
+        BENDERA_DARI_BIT[bit_rollup(tidak_dihitung, 0)],
         alasan,
         rincian,
         0,
@@ -135,7 +138,7 @@ def rollup(
         nilai,
         metode,
         masukan,
-        _BENDERA_ROLLUP[(2 if tidak else 0) + (1 if dibatasi else 0)],
+        BENDERA_DARI_BIT[bit_rollup(tidak, dibatasi)],
         None,
         "",
         dihitung,
