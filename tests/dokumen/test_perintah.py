@@ -92,3 +92,24 @@ def test_pemda_builds_for_every_agency_and_zips(tmp_path):
     nama = zipfile.ZipFile(keluar).namelist()
     assert len(nama) == 2 and all(n.endswith(".xlsx") for n in nama)
     assert Dokumen.objects.filter(jenis="kertas_kerja").count() == 2
+
+
+def test_a_year_names_a_yearly_document_when_the_pemda_measures_by_quarter(tmp_path):
+    w = buat_dunia()
+    keluar = tmp_path / "bab3.docx"
+    argumen = ["--instansi", str(w["dinas"].pk), "--periode", "2026"]
+    call_command(
+        "dokumen",
+        "buat",
+        "lkjip_bab3",
+        *argumen,
+        "--format",
+        "docx",
+        "-o",
+        str(keluar),
+        stdout=io.StringIO(),
+    )
+    assert Dokumen.objects.get().tahun == 2026 and keluar.stat().st_size > 0
+    # A quarterly document still needs its quarter.
+    with pytest.raises(CommandError, match="2026"):
+        call_command("dokumen", "buat", "kertas_kerja", *argumen, stdout=io.StringIO())

@@ -48,8 +48,12 @@ def cari_instansi(teks: str) -> Instansi:
     return calon[0]
 
 
-def cari_periode(teks: str, instansi: Instansi) -> Periode:
-    """A period of the agency's Pemda from "2026-TW3", "2026-S1", "2026-B09", "2026", "id:8"."""
+def cari_periode(teks: str, instansi: Instansi, *, tahunan: bool = False) -> Periode:
+    """A period of the agency's Pemda from "2026-TW3", "2026-S1", "2026-B09", "2026", "id:8".
+
+    For a yearly document (`tahunan`) "2026" may also name the year when the Pemda measures
+    only by quarter: the year's last quarter then stands for it (the document covers the year).
+    """
     pemda = instansi.pemda()
     if teks.lower().startswith("id:"):
         p = Periode.objects.filter(pk=int(teks[3:]), pemda=pemda).first()
@@ -68,6 +72,12 @@ def cari_periode(teks: str, instansi: Instansi) -> Periode:
                 "nomor": int(nomor),
             }
         p = Periode.objects.filter(pemda=pemda, tahun=int(tahun), **kriteria).first()
+        if p is None and nomor is None and tahunan:
+            p = (
+                Periode.objects.filter(pemda=pemda, tahun=int(tahun), jenis_periode="triwulan")
+                .order_by("-nomor")
+                .first()
+            )
     if p is None:
         raise CommandError(f"Periode '{teks}' tidak ada di {pemda}.")
     return p
@@ -131,7 +141,8 @@ class Command(BaseCommand):
         mulai = time.perf_counter()
         if aksi == "buat":
             instansi = cari_instansi(opts["instansi"])
-            periode = cari_periode(opts["periode"], instansi)
+            tahunan = pembuat(opts["jenis"]).tahunan
+            periode = cari_periode(opts["periode"], instansi, tahunan=tahunan)
             try:
                 dok = services.dokumen_buat(
                     pengguna=pengguna,
@@ -157,7 +168,7 @@ class Command(BaseCommand):
             )
             return
         pemda = cari_instansi(opts["pemda"])
-        periode = cari_periode(opts["periode"], pemda)
+        periode = cari_periode(opts["periode"], pemda, tahunan=pembuat(opts["jenis"]).tahunan)
         daftar = batch.perangkat_daerah(pemda)
 
         def kemajuan(selesai: int, jumlah: int, ins: Instansi) -> None:
