@@ -7,3 +7,7 @@ class SkpConfig(AppConfig):
 
     name = "kinerja.skp"
     verbose_name = _("Kinerja pegawai (SKP)")
+
+    def ready(self) -> None:
+        # Register the permission predicates with django-rules.
+        from kinerja.skp import permissions  # noqa: F401
