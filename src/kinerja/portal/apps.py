@@ -7,3 +7,7 @@ class PortalConfig(AppConfig):
 
     name = "kinerja.portal"
     verbose_name = _("Portal publik")
+
+    def ready(self) -> None:
+        # Register the publishing permission predicate with django-rules.
+        from kinerja.portal import permissions  # noqa: F401
