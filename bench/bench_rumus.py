@@ -10,6 +10,12 @@ with their predikat.
 The floor does the same formulas with bare Decimal operators in a plain loop: no validation,
 no result objects, no flags beyond the arithmetic of the z-score and the 150 % comparison.
 
+The batch pipeline (`massal`) does what `pipeline` does through the batch API: per Pemda-year
+(8 000 indicators, 32 000 indicator-periods) it builds the `BarisMassal` rows, calls
+`hitung_massal` (aggregation s.d. triwulan n, capaian against the annual target, every flag,
+predikat) and `rekap_massal` twice (sasaran of 5, agencies of 40 sasaran capped at 120, with
+predikat). All of that is inside the timing.
+
     .venv/bin/python bench/bench_rumus.py                 # 32 000 indicator-periods
     .venv/bin/python bench/bench_rumus.py --periode 4400000
 
@@ -22,8 +28,10 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import platform
 import random
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -32,18 +40,22 @@ from decimal import Decimal
 
 from kinerja.rumus import (
     Agregasi,
+    BarisMassal,
     Polaritas,
     hitung_agregasi,
     hitung_capaian,
     hitung_capaian_sd_triwulan,
+    hitung_massal,
     predikat,
     profil_riwayat,
+    rekap_massal,
     rollup,
 )
 
 PER_SASARAN = 5
 SASARAN_PER_INSTANSI = 40
 POOL = 8_000
+INDIKATOR_PER_PEMDA = 8_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +196,43 @@ def pipeline_lengkap(pool: list[Ind], jumlah: int) -> int:
     return dihitung
 
 
+def _massal_satu_pemda(baris: list[BarisMassal]) -> int:
+    h = hitung_massal(baris)
+    sasaran = rekap_massal(h.nilai, [j // PER_SASARAN for j in range(len(h))])
+    rekap_massal(
+        [r.nilai for r in sasaran.values()],
+        [j // SASARAN_PER_INSTANSI for j in range(len(sasaran))],
+        batas=_120,
+    )
+    return len(h) - h.nilai.count(None)
+
+
+def pipeline_massal(pool: list[Ind], jumlah: int) -> int:
+    """`pipeline` through the batch API, one Pemda-year (8 000 indicators) per call."""
+    dihitung = 0
+    baris: list[BarisMassal] = []
+    for ind, kuartal in indikator(pool, jumlah):
+        baris.append(
+            BarisMassal(
+                ind.real,
+                ind.target,
+                ind.polaritas,
+                ind.agregasi,
+                ind.target_min,
+                ind.target_max,
+                ind.ada_bukti,
+                ind.riwayat,
+                sampai=kuartal,
+            )
+        )
+        if len(baris) == INDIKATOR_PER_PEMDA:
+            dihitung += _massal_satu_pemda(baris)
+            baris = []
+    if baris:
+        dihitung += _massal_satu_pemda(baris)
+    return dihitung
+
+
 # -- the floor ----------------------------------------------------------------------------
 
 _100 = Decimal(100)
@@ -311,25 +360,56 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--periode", type=int, default=32_000, help="indicator-periods (32 000)")
     p.add_argument("--ulang", type=int, default=3, help="runs of each; the best counts")
     p.add_argument("--tanpa-lengkap", action="store_true", help="skip the RA-target pipeline")
+    p.add_argument("--tanpa-massal", action="store_true", help="skip the batch pipeline")
     args = p.parse_args(argv)
     pool = buat_pool(POOL)
     print(f"Python {platform.python_version()} on {platform.machine()}, pool {POOL:,}")
+    print(f"{_keadaan()}, os.cpu_count {os.cpu_count()}")
     jumlah = args.periode
     ulang = max(1, args.ulang)
     pasangan = [("pipeline", pipeline, "lantai", lantai)]
     if not args.tanpa_lengkap:
         pasangan.append(("lengkap", pipeline_lengkap, "lantai+RA", lantai_lengkap))
     t_rumus = min(ukur("rumus saja", lantai_rumus_saja, pool, jumlah) for _ in range(ulang))
+    t_pipeline = 0.0
     for nama, fungsi, nama_lantai, fungsi_lantai in pasangan:
         t_lantai = min(ukur(nama_lantai, fungsi_lantai, pool, jumlah) for _ in range(ulang))
         t_pipa = min(ukur(nama, fungsi, pool, jumlah) for _ in range(ulang))
+        t_pipeline = t_pipeline or t_pipa
         print(
             f"== {nama} (best CPU time): floor {jumlah / t_lantai:,.0f}/s/core, "
             f"pipeline {jumlah / t_pipa:,.0f}/s/core ({t_pipa:.3f} s), "
             f"pipeline = 1/{t_pipa / t_lantai:.2f} of the floor (target: no worse than 1/8); "
             f"1/{t_pipa / t_rumus:.2f} of the capaian formula alone"
         )
+        print(_keadaan())
+        if nama == "pipeline" and not args.tanpa_massal:
+            t_massal = min(ukur("massal", pipeline_massal, pool, jumlah) for _ in range(ulang))
+            print(
+                f"== massal (best CPU time): {jumlah / t_massal:,.0f}/s/core "
+                f"({t_massal:.3f} s), {t_pipa / t_massal:.2f}x the per-call pipeline, "
+                f"{t_lantai / t_massal:.2f}x the floor's speed; "
+                f"1/{t_massal / t_rumus:.2f} of the capaian formula alone; "
+                f"target 150,000/s/core: {'met' if jumlah / t_massal >= 150_000 else 'NOT met'}"
+            )
+    print(_keadaan())
     return 0
+
+
+def _keadaan() -> str:
+    """Date, load average and commit, for the record in bench/README.md."""
+    try:
+        commit = subprocess.run(
+            ["git", "log", "-1", "--format=%h", "--", "src/kinerja/rumus", "bench"],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+    except OSError:
+        commit = "?"
+    beban = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    waktu = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
+    return f"{waktu}  load average {beban}  rumus/bench at commit {commit}"
 
 
 if __name__ == "__main__":

@@ -106,7 +106,7 @@ def _profil(median: Decimal, faktor: Decimal, pembagi: Decimal, jumlah: int) -> 
 def profil_riwayat(riwayat: Iterable[object] | ProfilRiwayat) -> ProfilRiwayat:
     """The median and robust spread of a history (entries that are not finite Decimals, such
     as None for a missing year, are skipped). Never raises."""
-    if isinstance(riwayat, ProfilRiwayat):
+    if type(riwayat) is ProfilRiwayat or isinstance(riwayat, ProfilRiwayat):
         return riwayat
     try:
         data = [x for x in riwayat if type(x) is Decimal and x.is_finite()]
@@ -117,10 +117,11 @@ def profil_riwayat(riwayat: Iterable[object] | ProfilRiwayat) -> ProfilRiwayat:
         return ProfilRiwayat(None, SATU, SATU, n)
     data.sort()
     try:
-        med = _median(data)
+        ganjil = n % 2
+        med = data[n // 2] if ganjil else _median(data)
         simpangan = [kurang(x, med).copy_abs() for x in data]
         simpangan.sort()
-        mad = _median(simpangan)
+        mad = simpangan[n // 2] if ganjil else _median(simpangan)
         if mad:
             return _profil(med, _K_MAD, mad, n)
         total = NOL
