@@ -41,6 +41,8 @@ from decimal import Decimal
 from kinerja.rumus import (
     Agregasi,
     BarisMassal,
+    JenisNilai,
+    MetodeNegatif,
     Polaritas,
     hitung_agregasi,
     hitung_capaian,
@@ -222,7 +224,11 @@ def pipeline_massal(pool: list[Ind], jumlah: int) -> int:
                 ind.target_max,
                 ind.ada_bukti,
                 ind.riwayat,
-                sampai=kuartal,
+                JenisNilai.ANGKA,
+                MetodeNegatif.SELISIH,
+                False,
+                kuartal,
+                None,
             )
         )
         if len(baris) == INDIKATOR_PER_PEMDA:

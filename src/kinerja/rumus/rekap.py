@@ -167,6 +167,10 @@ def periksa_bobot(bobot: object, jumlah: int) -> tuple[list[Decimal] | None, str
     return berat, ""
 
 
+# Counts as Decimals, made once: a roll-up divides by its count every time.
+_N_CACAH = 256
+_CACAH = tuple(Decimal(n) for n in range(_N_CACAH))
+
 #: (nilai, alasan, rincian, dihitung, tidak dihitung, dibatasi)
 _Rata = tuple[Decimal | None, Alasan | None, str, int, int, int]
 
@@ -204,7 +208,7 @@ def rata_rata(item: Iterable[object], berat: list[Decimal] | None, batas: Decima
         if not dihitung:
             return None, Alasan.TIDAK_ADA_NILAI, "", 0, tidak, 0
         if berat is None:
-            nilai = bagi(total, Decimal(dihitung))
+            nilai = bagi(total, _CACAH[dihitung] if dihitung < _N_CACAH else Decimal(dihitung))
         elif not total_bobot:
             return None, Alasan.TIDAK_ADA_NILAI, "jumlah bobot 0", 0, tidak, 0
         else:
