@@ -141,7 +141,9 @@ class RencanaHasilKerja(models.Model):
 
     A main result supports the pejabat penilai's result (`rhk_atasan`) or a PK item
     (`item_pk`: the Kepala's, or the employee's own PK when they sign one), so the results
-    cascade down from the Kepala's Perjanjian Kinerja.
+    cascade down from the Kepala's Perjanjian Kinerja. The links are cleared (not protected)
+    when the target row goes: `services.rhk_hapus` refuses to delete a supported result, and
+    bulk removals (a demo refresh, a whole SKP) must not be blocked by their own rows.
     """
 
     skp = models.ForeignKey(
@@ -156,7 +158,7 @@ class RencanaHasilKerja(models.Model):
         verbose_name=_("hasil kerja atasan yang didukung"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="rhk_pendukung",
     )
     item_pk = models.ForeignKey(
@@ -164,7 +166,7 @@ class RencanaHasilKerja(models.Model):
         verbose_name=_("item Perjanjian Kinerja yang didukung"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="rhk_skp",
     )
     urutan = models.PositiveIntegerField(_("urutan"), default=0)
