@@ -206,7 +206,7 @@ def _massal_satu_pemda(baris: list[BarisMassal]) -> int:
         [j // SASARAN_PER_INSTANSI for j in range(len(sasaran))],
         batas=_120,
     )
-    return len(h) - h.nilai.count(None)
+    return sum(v is not None for v in h.nilai)
 
 
 def pipeline_massal(pool: list[Ind], jumlah: int) -> int:
