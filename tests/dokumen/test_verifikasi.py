@@ -112,3 +112,20 @@ def test_large_uploads_and_bad_hashes_are_refused(client, ditandatangani, monkey
     assert "terlalu besar" in html and "Cocok:" not in html
     r = client.post(url(ditandatangani.kode_verifikasi), {"sha256": "bukan-hash"})
     assert "64 karakter" in r.content.decode()
+
+
+def test_a_typed_code_in_any_spacing_leads_to_its_page_without_login(client, ditandatangani):
+    kode = ditandatangani.kode_verifikasi
+    url = reverse("verifikasi:cari")
+    assert client.get(url).status_code == 200
+    for ketik in (kode, kode.lower().replace("-", ""), " " + kode.replace("-", " ") + " "):
+        r = client.get(url, {"kode": ketik})
+        assert r.status_code == 302
+        assert r["Location"] == reverse("verifikasi:halaman", args=[kode])
+    r = client.get(url, {"kode": "12345"})
+    assert r.status_code == 200 and "12 huruf/angka" in r.content.decode()
+
+
+def test_the_login_page_links_to_the_portal_and_to_verification(client):
+    html = client.get(reverse("login")).content.decode()
+    assert reverse("verifikasi:cari") in html and reverse("portal:beranda") in html

@@ -6,5 +6,6 @@ from kinerja.dokumen import verifikasi
 
 app_name = "verifikasi"
 urlpatterns = [
+    path("", verifikasi.cari, name="cari"),
     path("<str:kode>/", verifikasi.halaman, name="halaman"),
 ]

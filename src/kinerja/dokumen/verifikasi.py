@@ -14,8 +14,9 @@ import re
 from django import forms
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
@@ -93,6 +94,30 @@ def melebihi_batas(request: HttpRequest) -> bool:
 def cocokkan(dokumen: Dokumen, sha256: str) -> bool:
     """True when `sha256` is the hash of the signed file of `dokumen`."""
     return bool(dokumen.sha256) and dokumen.sha256 == sha256.lower()
+
+
+PESAN_KODE = _("Kode verifikasi terdiri atas 12 huruf/angka, mis. AB12-CD34-EF56.")
+
+
+def rapikan_kode(teks: str) -> str:
+    """A typed code in the printed form: upper case, without spaces, dashes every 4 characters
+    ("ab12cd34ef56" and "AB12 CD34 EF56" both become "AB12-CD34-EF56")."""
+    polos = re.sub(r"[^0-9A-Za-z]", "", teks).upper()
+    return "-".join(polos[i : i + 4] for i in range(0, len(polos), 4))
+
+
+@login_not_required
+@never_cache
+def cari(request: HttpRequest) -> HttpResponse:
+    """Where to type the code printed under a signed document's QR code."""
+    teks = request.GET.get("kode", "")
+    pesan = None
+    if teks:
+        kode = rapikan_kode(teks)
+        if _POLA_KODE.match(kode):
+            return HttpResponseRedirect(reverse("verifikasi:halaman", args=[kode]))
+        pesan = PESAN_KODE
+    return render(request, "dokumen/verifikasi_cari.html", {"teks": teks, "pesan": pesan})
 
 
 @login_not_required
