@@ -68,7 +68,7 @@ class ProfilRiwayat:
             return False
         try:
             batas = self._batas_bawaan if ambang is AMBANG_PENCILAN else kali(ambang, self.pembagi)
-            return kali(self.faktor, kurang(nilai, med)).copy_abs() > batas
+            return lewat_batas(nilai, med, self.faktor, batas)
         except ArithmeticError:
             return False
 
@@ -83,6 +83,14 @@ class ProfilRiwayat:
             return None
 
 
+def lewat_batas(nilai: Decimal, median: Decimal, faktor: Decimal, batas: Decimal) -> bool:
+    """The outlier test itself: |faktor × (nilai − median)| > batas (= ambang × pembagi).
+
+    One place for it: `ProfilRiwayat.pencilan` and the batch API both call it.
+    """
+    return kali(faktor, kurang(nilai, median)).copy_abs() > batas
+
+
 _TANPA_PROFIL = ProfilRiwayat(None, SATU, SATU, 0)
 _SLOT_PROFIL = vars(ProfilRiwayat)
 _set_profil = tuple(
@@ -91,30 +99,24 @@ _set_profil = tuple(
 )
 
 
-def _profil(median: Decimal, faktor: Decimal, pembagi: Decimal, jumlah: int) -> ProfilRiwayat:
-    """A ProfilRiwayat built without the dataclass __init__ (computed once per indicator)."""
-    p: ProfilRiwayat = object.__new__(ProfilRiwayat)
-    a, b, c, d, e = _set_profil
-    a(p, median)
-    b(p, faktor)
-    c(p, pembagi)
-    d(p, jumlah)
-    e(p, kali(AMBANG_PENCILAN, pembagi))
-    return p
+#: (median, faktor, pembagi, AMBANG_PENCILAN × pembagi) of a history that gives a score.
+Ringkasan = tuple[Decimal, Decimal, Decimal, Decimal]
 
 
-def profil_riwayat(riwayat: Iterable[object] | ProfilRiwayat) -> ProfilRiwayat:
-    """The median and robust spread of a history (entries that are not finite Decimals, such
-    as None for a missing year, are skipped). Never raises."""
-    if type(riwayat) is ProfilRiwayat or isinstance(riwayat, ProfilRiwayat):
-        return riwayat
+def ringkas_riwayat(riwayat: Iterable[object]) -> tuple[Ringkasan | None, int]:
+    """What the modified z-score needs from a history, and how many values it had.
+
+    The one place the median and the robust spread are computed: `profil_riwayat` wraps the
+    result in a `ProfilRiwayat`, the batch API uses it as it is. None when the history gives
+    no score (fewer than 3 finite Decimals, all equal, or out of range). Never raises.
+    """
     try:
         data = [x for x in riwayat if type(x) is Decimal and x.is_finite()]
     except TypeError:
-        return _TANPA_PROFIL
+        return None, -1
     n = len(data)
     if n < MIN_RIWAYAT:
-        return ProfilRiwayat(None, SATU, SATU, n)
+        return None, n
     data.sort()
     try:
         ganjil = n % 2
@@ -123,15 +125,35 @@ def profil_riwayat(riwayat: Iterable[object] | ProfilRiwayat) -> ProfilRiwayat:
         simpangan.sort()
         mad = simpangan[n // 2] if ganjil else _median(simpangan)
         if mad:
-            return _profil(med, _K_MAD, mad, n)
+            return (med, _K_MAD, mad, kali(AMBANG_PENCILAN, mad)), n
         total = NOL
         for s in simpangan:
             total = tambah(total, s)
         if total:
-            return _profil(med, SATU, kali(_K_MEANAD, bagi(total, Decimal(n))), n)
+            pembagi = kali(_K_MEANAD, bagi(total, Decimal(n)))
+            return (med, SATU, pembagi, kali(AMBANG_PENCILAN, pembagi)), n
     except ArithmeticError:
         pass
-    return ProfilRiwayat(None, SATU, SATU, n)
+    return None, n
+
+
+def profil_riwayat(riwayat: Iterable[object] | ProfilRiwayat) -> ProfilRiwayat:
+    """The median and robust spread of a history (entries that are not finite Decimals, such
+    as None for a missing year, are skipped). Never raises."""
+    if type(riwayat) is ProfilRiwayat or isinstance(riwayat, ProfilRiwayat):
+        return riwayat
+    ringkas, n = ringkas_riwayat(riwayat)
+    if ringkas is None:
+        return _TANPA_PROFIL if n < 0 else ProfilRiwayat(None, SATU, SATU, n)
+    p: ProfilRiwayat = object.__new__(ProfilRiwayat)
+    a, b, c, d, e = _set_profil
+    med, faktor, pembagi, batas = ringkas
+    a(p, med)
+    b(p, faktor)
+    c(p, pembagi)
+    d(p, n)
+    e(p, batas)
+    return p
 
 
 def skor_z_termodifikasi(
@@ -214,25 +236,18 @@ def bit_bendera(bendera: Iterable[object]) -> int:
 
 
 def bit_capaian(
-    nilai: Decimal | None,
-    realisasi: Decimal | None,
-    tanpa_bukti: bool,
-    riwayat: object,
-    ambang_jauh: Decimal,
-    ambang_pencilan: Decimal,
+    nilai: Decimal | None, tanpa_bukti: bool, pencilan: bool, ambang_jauh: Decimal
 ) -> int:
     """The flags every capaian can get, as a bitmask: far above target, no evidence, outlier.
 
-    One function for the per-call API and the batch API, so the two cannot decide differently.
-    `riwayat` is the history (or its `ProfilRiwayat`); a falsy one gives no outlier test.
+    One function for the per-call API and the batch API, so the two cannot decide differently
+    (the outlier test itself is `lewat_batas`, also shared).
     """
     bit = _BIT_JAUH if nilai is not None and nilai > ambang_jauh else 0
     if tanpa_bukti:
         bit |= _BIT_TANPA_BUKTI
-    if riwayat and realisasi is not None:
-        profil = riwayat if type(riwayat) is ProfilRiwayat else profil_riwayat(riwayat)  # type: ignore[arg-type]
-        if profil.pencilan(realisasi, ambang_pencilan):
-            bit |= _BIT_PENCILAN
+    if pencilan:
+        bit |= _BIT_PENCILAN
     return bit
 
 
@@ -275,9 +290,7 @@ def kumpulkan_bendera(
     """The flags of one capaian as a bitmask (0 when there are none, the common case)."""
     return bit_capaian(
         nilai,
-        realisasi,
         ada_realisasi and ada_bukti is False,
-        riwayat,
+        bool(riwayat) and realisasi is not None and pencilan(realisasi, riwayat, ambang_pencilan),
         ambang_jauh,
-        ambang_pencilan,
     ) | bit_satuan(persen, realisasi, target, satuan_target, satuan_realisasi)

@@ -28,6 +28,7 @@ from kinerja.rumus.bendera import (
     bit_bendera,
     bit_capaian,
     kumpulkan_bendera,
+    pencilan,
 )
 from kinerja.rumus.hasil import TANPA_BENDERA, HasilCapaian, Masukan, buat_capaian
 from kinerja.rumus.jenis import Alasan, Bendera, JenisNilai, MetodeNegatif, Polaritas
@@ -469,11 +470,9 @@ def capaian(
                 # The flags that can arise here, looked up rather than built.
                 bit = bit_capaian(
                     nilai,
-                    realisasi,
                     ada_bukti is False,
-                    riwayat,
+                    bool(riwayat) and pencilan(realisasi, riwayat, ambang_pencilan),  # type: ignore[arg-type]
                     ambang_jauh,  # type: ignore[arg-type]
-                    ambang_pencilan,  # type: ignore[arg-type]
                 )
                 return buat_capaian(nilai, metode, masukan, BENDERA_DARI_BIT[bit], None, "")
             return _dengan_bendera(

@@ -37,7 +37,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from decimal import Decimal
 from typing import NamedTuple, TypeVar, cast
 
-from kinerja.rumus.angka import NOL
+from kinerja.rumus.angka import NOL, kali
 from kinerja.rumus.bendera import (
     AMBANG_JAUH,
     AMBANG_PENCILAN,
@@ -47,7 +47,9 @@ from kinerja.rumus.bendera import (
     bit_bendera,
     bit_capaian,
     bit_satuan,
+    lewat_batas,
     profil_riwayat,
+    ringkas_riwayat,
 )
 from kinerja.rumus.capaian import (
     Nilai,
@@ -381,9 +383,25 @@ def hitung_massal(
             continue
         assert pol is not None and agr is not None and mn is not None
 
-        profil: ProfilRiwayat | None = profil_riwayat(riwayat) if riwayat else None
-        if profil is not None and profil.median is None:
-            profil = None  # no score possible: the outlier test is always False
+        # The history reduced once; med None: no outlier test (it would always be False).
+        med: Decimal | None = None
+        faktor = batas_z = NOL
+        if riwayat:
+            if isinstance(riwayat, ProfilRiwayat):
+                med, faktor, pembagi = riwayat.median, riwayat.faktor, riwayat.pembagi
+                batas_bawaan = riwayat._batas_bawaan
+            else:
+                ringkas, _ = ringkas_riwayat(cast(Sequence[object], riwayat))
+                if ringkas is not None:
+                    med, faktor, pembagi, batas_bawaan = ringkas
+            if med is not None:
+                if ap is AMBANG_PENCILAN:
+                    batas_z = batas_bawaan
+                else:
+                    try:
+                        batas_z = kali(ap, pembagi)
+                    except ArithmeticError:
+                        med = None
         tanpa_bukti = ada_bukti is False
         persen = jn is _PERSEN
         kumulatif = agr is _KUMULATIF
@@ -421,7 +439,12 @@ def hitung_massal(
                 else:
                     nilai, _, alasan, _ = _rumus(r, t, lo, hi, pol, mn)
                     tambah_alasan(alasan)
-                bit |= bit_capaian(nilai, r, tanpa_bukti, profil, aj, ap)
+                bit |= bit_capaian(
+                    nilai,
+                    tanpa_bukti,
+                    med is not None and lewat_batas(r, med, faktor, batas_z),
+                    aj,
+                )
                 if persen:
                     bit |= bit_satuan(True, r, t, None, None)
                 tambah_nilai(nilai)
