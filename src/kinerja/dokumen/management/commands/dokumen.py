@@ -197,10 +197,13 @@ class Command(BaseCommand):
 
     def _pekerja(self, *, sekali: bool, jeda: float) -> None:
         """Run queued whole-Pemda jobs one after another; stalled ones are queued again."""
-        from django.db import close_old_connections
+        from django.db import close_old_connections, connection
 
         while True:
-            close_old_connections()
+            if not connection.in_atomic_block:
+                # A long-lived process: drop a connection the database server has closed.
+                # (Inside a transaction, e.g. a test, the connection must stay.)
+                close_old_connections()
             pk = batch.pekerjaan_berikut()
             if pk is None:
                 if sekali:
