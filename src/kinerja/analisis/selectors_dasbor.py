@@ -257,17 +257,38 @@ def anak_langsung(jalur: str | None, akar: Instansi) -> int | None:
     return int(sisa.split("/")[0]) if sisa else akar.pk
 
 
-def baris_dasbor(*, instansi: Instansi, periode: Periode) -> list[BarisDasbor]:
-    """Every indicator of `instansi`'s subtree computed for `periode` (seven queries).
+def tingkat_instansi(instansi: Instansi) -> list[tuple[str, str, int]]:
+    """The framework levels holding indicators of `instansi`'s subtree: (kode, nama, urutan)
+    in framework order (one query)."""
+    hasil_: dict[str, tuple[str, int]] = {}
+    for kode, nama, urutan in (
+        indikator_instansi(instansi)
+        .select_related(None)
+        .prefetch_related(None)
+        .order_by()
+        .values_list("elemen__level__kode", "elemen__level__nama", "elemen__level__urutan")
+        .distinct()
+    ):
+        lama = hasil_.get(kode)
+        if lama is None or urutan < lama[1]:
+            hasil_[kode] = (nama, urutan)
+    return sorted(((k, n, u) for k, (n, u) in hasil_.items()), key=lambda x: (x[2], x[0]))
+
+
+def baris_dasbor(*, instansi: Instansi, periode: Periode, level: str = "") -> list[BarisDasbor]:
+    """Every indicator of `instansi`'s subtree (on framework level `level`, "" = all) computed
+    for `periode` (seven queries).
 
     The indicators are those of `indikator_instansi` (the capaian page's); each is computed by
     `hasil.hitung_baris` from its annual target in force, its Rencana Aksi period targets and
     its realisations so far. `pemilik_id` is the child of `instansi` the indicator belongs to
     (its responsible unit, else its element's unit, else its framework's agency).
     """
+    qs = indikator_instansi(instansi)
+    if level:
+        qs = qs.filter(elemen__level__kode=level)
     indikator = list(
-        indikator_instansi(instansi)
-        .select_related(None)
+        qs.select_related(None)
         .prefetch_related(None)
         .select_related("skala")
         .prefetch_related("skala__level")
@@ -610,7 +631,6 @@ class Dasbor:
     pengisian_total: RekapUnit
     siklus: list[KemajuanSiklus]
     keputusan: list[KeputusanIndikator]
-    jumlah_semua: int
 
     @property
     def jumlah_tidak_dihitung(self) -> int:
@@ -644,16 +664,13 @@ def dasbor(
     A fixed number of queries whatever the data size (asserted in the tests).
     """
     mode_pemda = instansi.induk_id is None
-    semua = baris_dasbor(instansi=instansi, periode=periode)
-    tingkat: dict[str, tuple[str, int]] = {}
-    for b in semua:
-        tingkat.setdefault(b.elemen.level_kode, (b.elemen.level_nama, b.elemen.level_urutan))
-    urut_tingkat = sorted(((k, n, u) for k, (n, u) in tingkat.items()), key=lambda x: (x[2], x[0]))
-    if level is None or (level and level not in tingkat):
+    urut_tingkat = tingkat_instansi(instansi)
+    if level is None or (level and level not in {k for k, _n, _u in urut_tingkat}):
         level = level_bawaan(urut_tingkat)
-    baris = [b for b in semua if not level or b.elemen.level_kode == level]
+    # Only the chosen level is computed: the default (Sasaran) of a Pemda is a tenth of it.
+    baris = baris_dasbor(instansi=instansi, periode=periode, level=level)
     keputusan = keputusan_terakhir(instansi)
-    for b in semua:
+    for b in baris:
         b.keputusan = keputusan.get(b.indikator.pk)
     anak = list(instansi.anak.order_by("urutan", "nama"))
     nama_anak = {a.pk: a.singkatan or a.nama for a in anak}
@@ -661,7 +678,7 @@ def dasbor(
     kelompok: dict[int, Kelompok] = {}
     if mode_pemda:
         uang = anggaran_per_pemilik(
-            instansi=instansi, periode=periode, kerangka_ids={b.elemen.kerangka_id for b in semua}
+            instansi=instansi, periode=periode, kerangka_ids={b.elemen.kerangka_id for b in baris}
         )
         for a in [instansi, *anak]:
             kelompok[a.pk] = Kelompok(a.pk, a.nama, a.singkatan)
@@ -732,7 +749,6 @@ def dasbor(
             key=lambda k: (k.rapat.waktu, k.pk),
             reverse=True,
         ),
-        jumlah_semua=len(semua),
     )
 
 
