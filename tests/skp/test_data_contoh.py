@@ -24,8 +24,9 @@ def demo(django_db_setup, django_db_blocker):
         muat_data_contoh(hasil)
         return ["kinerja.skp.data_contoh"]
 
-    with django_db_blocker.unblock(), mock.patch(
-        "kinerja.demo.pemuat.muat_tambahan_aplikasi", hanya_skp
+    with (
+        django_db_blocker.unblock(),
+        mock.patch("kinerja.demo.pemuat.muat_tambahan_aplikasi", hanya_skp),
     ):
         call_command("demo", tanpa_daftar_akun=True, verbosity=0)
     with django_db_blocker.unblock():
