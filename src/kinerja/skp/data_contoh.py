@@ -50,7 +50,7 @@ RATING = {
     "199601302022061015": ("di_bawah", "sesuai"),  # Dimas Aditya (PPPK)
 }
 RATING_SETELAH_PINDAH = ("di_atas", "di_atas")
-PERILAKU_PIMPINAN = {"197105061997031005": "di_atas", "197807222003121009": "di_bawah"}
+PERILAKU_PIMPINAN = {"197105061997031005": "di_atas", "197610162002121006": "di_bawah"}
 TEKS_STAF = [
     (
         "Tersusunnya bahan dan data dukung untuk: {induk}",
@@ -160,6 +160,20 @@ def _rencana(skp: SKP, per_pegawai: dict[int, list[SKP]]) -> None:
                 urutan=urut,
             )
             _indikator_dari_item(rhk, items)
+            urut += 1
+        # And the Kepala's results measured by indicators this unit is responsible for.
+        dipakai = {r.rhk_atasan_id for r in skp.rhk.all()}
+        for induk in rhk_atasan:
+            unit_induk = induk.item_pk.indikator.unit_penanggung_jawab if induk.item_pk_id else None
+            if induk.pk in dipakai or not _dalam(unit_induk, skp.unit.jalur):
+                continue
+            rhk = RencanaHasilKerja.objects.create(
+                skp=skp,
+                uraian=f"Terkendalinya capaian bidang untuk: {induk.uraian[:300]}",
+                rhk_atasan=induk,
+                urutan=urut,
+            )
+            _indikator_staf(rhk)
             urut += 1
         return
 

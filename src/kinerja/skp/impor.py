@@ -153,7 +153,7 @@ def impor_pratinjau(
         try:
             urai_nip(nip)
         except ValueError as exc:
-            b.galat.append(f"NIP: {exc}")
+            b.galat.append(str(exc))
         if nip in nip_dilihat:
             b.galat.append("NIP ini muncul lebih dari sekali dalam berkas.")
         nip_dilihat.add(nip)

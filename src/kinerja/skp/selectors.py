@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from kinerja.inti.angka import format_angka
 from kinerja.organisasi.models import (
     Instansi,
     Jabatan,
@@ -301,7 +302,12 @@ def pohon_cascade(user: Any, instansi: Instansi, tahun: int) -> list[SimpulCasca
                 "pk",
                 it.indikator.nama,
                 f"PK {it.perjanjian.jabatan.nama}",
-                f"target {it.target if it.target is not None else it.target_teks}",
+                "target "
+                + (
+                    format_angka(it.target, 0 if it.target == it.target.to_integral_value() else 2)
+                    if it.target is not None
+                    else it.target_teks
+                ),
             )
             akar_item[it.pk] = s
             if it.item_induk_id:
@@ -315,10 +321,12 @@ def pohon_cascade(user: Any, instansi: Instansi, tahun: int) -> list[SimpulCasca
         elif r.item_pk_id and r.item_pk_id in item:
             simpul_item(item[r.item_pk_id]).anak.append(s)
     akar = [s for pk, s in akar_item.items() if not induk_item[pk]]
+    # Results with no visible link: main results only (additional results are not cascaded).
     sisa = [
         simpul[r.pk]
         for r in rhk
-        if not (r.rhk_atasan_id and r.rhk_atasan_id in simpul)
+        if r.jenis == "utama"
+        and not (r.rhk_atasan_id and r.rhk_atasan_id in simpul)
         and not (r.item_pk_id and r.item_pk_id in item)
     ]
     return akar + sisa

@@ -20,7 +20,7 @@
       itemStyle: { color: root ? "#0b4f6c" : (pk ? "#6c757d" : "#ffffff"), borderColor: "#0b4f6c" },
       label: { color: root || pk ? "#ffffff" : "#212529", backgroundColor: root ? "#0b4f6c" : (pk ? "#6c757d" : "#ffffff"),
                borderColor: "#adb5bd", borderWidth: pk || root ? 0 : 1, padding: [4, 6], borderRadius: 4,
-               width: 190, overflow: "break", fontSize: 11 },
+               width: 190, overflow: "break", fontSize: 11, lineHeight: 14 },
       tooltip: { formatter: function () {
         var d = document.createElement("div");
         d.style.maxWidth = "26rem"; d.style.whiteSpace = "normal";
