@@ -33,7 +33,6 @@ def page(browser):
     pg = ctx.new_page()
     galat: list[str] = []
     pg.on("pageerror", lambda e: galat.append(str(e)))
-    pg.on("console", lambda m: galat.append(m.text) if m.type == "error" else None)
     pg.galat_js = galat
     yield pg
     ctx.close()

@@ -288,10 +288,11 @@ def muatan_dasbor(d: sel.Dasbor) -> dict[str, Any]:
         "dicetak": tanggal_id(timezone.localdate()),
         "ringkasan": ringkasan,
         "keterangan_perhatian": _(
-            "Capaian s.d. periode terhadap target periode, terendah lebih dulu; alasan: capaian "
-            "dan predikat, catatan mutu data, proyeksi akhir tahun (rumus.proyeksi), kendala dari "
-            "unit, keputusan rapat pimpinan."
-        ),
+            "Capaian s.d. periode terhadap target periode, terendah lebih dulu (tingkat: %(t)s); "
+            "alasan: capaian dan predikat, catatan mutu data, proyeksi akhir tahun "
+            "(rumus.proyeksi), kendala dari unit, keputusan rapat pimpinan."
+        )
+        % {"t": d.tingkat_perhatian},
         "perhatian": [
             {
                 "nama": x.baris.indikator.nama,

@@ -578,16 +578,18 @@ def kemajuan_siklus_periode(instansi: Instansi, periode: Periode) -> list[Kemaju
     """The cycles of `periode` run by units in `instansi`'s subtree, with their progress (two
     queries). Steps redone after a return count once (superseded rows are left out)."""
     sekarang = timezone.now()
+    # Rows superseded by a return (the returning decision, steps redone in a later round).
+    LAMA = [StatusTugas.DILEWATI, StatusTugas.DIKEMBALIKAN]
     daftar = list(
         Siklus.objects.filter(periode=periode, instansi__jalur__startswith=instansi.jalur)
         .exclude(status=StatusSiklus.DIBATALKAN)
         .select_related("template", "instansi")
         .annotate(
-            n_jumlah=Count("tugas", filter=~Q(tugas__status=StatusTugas.DILEWATI)),
+            n_jumlah=Count("tugas", filter=~Q(tugas__status__in=LAMA)),
             n_selesai=Count("tugas", filter=Q(tugas__status=StatusTugas.SELESAI)),
             n_terlambat=Count(
                 "tugas",
-                filter=~Q(tugas__status=StatusTugas.DILEWATI)
+                filter=~Q(tugas__status__in=LAMA)
                 & (
                     Q(tugas__selesai__gt=F("tugas__tenggat"))
                     | Q(tugas__status=StatusTugas.AKTIF, tugas__tenggat__lt=sekarang)
@@ -631,6 +633,12 @@ class Dasbor:
     pengisian_total: RekapUnit
     siklus: list[KemajuanSiklus]
     keputusan: list[KeputusanIndikator]
+    perhatian_semua_tingkat: bool = False
+
+    @property
+    def tingkat_perhatian(self) -> str:
+        """The level the attention panel looked at."""
+        return _("semua tingkat") if self.perhatian_semua_tingkat else self.level_nama
 
     @property
     def jumlah_tidak_dihitung(self) -> int:
@@ -667,10 +675,16 @@ def dasbor(
     urut_tingkat = tingkat_instansi(instansi)
     if level is None or (level and level not in {k for k, _n, _u in urut_tingkat}):
         level = level_bawaan(urut_tingkat)
-    # Only the chosen level is computed: the default (Sasaran) of a Pemda is a tenth of it.
-    baris = baris_dasbor(instansi=instansi, periode=periode, level=level)
+    # A Pemda computes only the chosen level (its default, Sasaran, is a tenth of 8 000
+    # indicators) and looks for its worst indicators there, at IKU level. An agency has a few
+    # hundred at most: all are computed, so its Kepala finds the worst of every level.
+    if mode_pemda:
+        semua = baris = baris_dasbor(instansi=instansi, periode=periode, level=level)
+    else:
+        semua = baris_dasbor(instansi=instansi, periode=periode)
+        baris = [b for b in semua if not level or b.elemen.level_kode == level]
     keputusan = keputusan_terakhir(instansi)
-    for b in baris:
+    for b in semua:
         b.keputusan = keputusan.get(b.indikator.pk)
     anak = list(instansi.anak.order_by("urutan", "nama"))
     nama_anak = {a.pk: a.singkatan or a.nama for a in anak}
@@ -740,7 +754,8 @@ def dasbor(
         rollup=total,
         predikat=rumus.predikat(total),
         distribusi=distribusi_predikat(baris),
-        perhatian=perlu_perhatian(baris, periode, nama_anak, JUMLAH_PERHATIAN),
+        perhatian=perlu_perhatian(semua, periode, nama_anak, JUMLAH_PERHATIAN),
+        perhatian_semua_tingkat=not mode_pemda,
         pengisian=pengisian,
         pengisian_total=jumlah_total,
         siklus=kemajuan_siklus_periode(instansi, periode),

@@ -202,6 +202,9 @@ def indikator(request: HttpRequest, pk: int) -> HttpResponse:
     pemda = Instansi.objects.get(pk=pemilik.id_leluhur[0])
     periode, daftar = _periode(request, pemda)
     p = sel.perbandingan_indikator(ind, periode)
+    # Back to the agency's dashboard when the user may see it, else to the unit's.
+    agensi = pemilik.perangkat_daerah()
+    kembali = agensi if agensi and request.user.has_perm("kinerja.lihat", agensi) else pemilik
     angka = ind.jenis_nilai in ("angka", "persen")
     grafik = {
         "titik": [
@@ -226,6 +229,7 @@ def indikator(request: HttpRequest, pk: int) -> HttpResponse:
             "pemilik": pemilik,
             "daftar_periode": daftar,
             "data_grafik": grafik,
-            "url_kembali": url_dasbor(pemilik.pk, periode),
+            "url_kembali": url_dasbor(kembali.pk, periode),
+            "tujuan_kembali": kembali,
         },
     )

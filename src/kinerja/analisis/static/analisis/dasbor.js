@@ -40,10 +40,10 @@
         }, function (p) { return k[p.dataIndex].url; });
       } else if (jenis === "distribusi") {
         buat(el, {
-          grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
+          grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
           tooltip: { trigger: "item" },
-          xAxis: { type: "category", data: data.distribusi.map(function (x) { return x.nama; }), axisLabel: { interval: 0, width: 80, overflow: "break" } },
-          yAxis: { type: "value", name: L.jumlah, minInterval: 1 },
+          xAxis: { type: "category", data: data.distribusi.map(function (x) { return x.nama; }), axisLabel: { interval: 0, width: 70, overflow: "break", fontSize: 10, lineHeight: 12 } },
+          yAxis: { type: "value", minInterval: 1 },
           series: [{ type: "bar", data: data.distribusi.map(function (x) { return { value: x.nilai, itemStyle: { color: x.warna } }; }),
             label: { show: true, position: "top", formatter: function (p) { return fmt(p.value); } } }]
         });
@@ -57,7 +57,7 @@
           yAxis: { type: "value", name: L.capaian, min: 0, max: Math.ceil(maks / 10) * 10 },
           series: [{ type: "scatter", symbolSize: 12, data: e.map(function (x) { return { value: [x.serapan, x.capaian], itemStyle: { color: x.warna, borderColor: "#333" } }; }),
             label: { show: e.length <= 12, position: "right", formatter: function (p) { var n = e[p.dataIndex].nama; return n.length > 18 ? n.slice(0, 17) + "…" : n; } },
-            markLine: { silent: true, symbol: "none", lineStyle: { type: "dashed", color: "#555" }, label: { formatter: L.garis },
+            markLine: { silent: true, symbol: "none", lineStyle: { type: "dashed", color: "#555" }, label: { show: false },
               data: [[{ coord: [0, 0] }, { coord: [Math.ceil(maks / 10) * 10, Math.ceil(maks / 10) * 10] }]] } }]
         }, function (p) { return e[p.dataIndex] && e[p.dataIndex].url; });
       } else if (jenis === "pengisian") {
@@ -84,8 +84,8 @@
     var ada = d.titik.some(function (t) { return t.realisasi != null; });
     var seri = [{ name: d.label.capaian, type: "line", yAxisIndex: ada ? 1 : 0, data: d.titik.map(function (t) { return t.capaian; }), itemStyle: { color: "#0b4f6c" } }];
     if (ada) { seri.unshift({ name: d.label.realisasi, type: "bar", data: d.titik.map(function (t) { return t.realisasi; }), itemStyle: { color: "#9ec5fe" } }); }
-    var sumbu = [{ type: "value", name: ada ? d.label.realisasi : d.label.capaian }];
-    if (ada) { sumbu.push({ type: "value", name: d.label.capaian, splitLine: { show: false } }); }
+    var sumbu = [{ type: "value" }];
+    if (ada) { sumbu.push({ type: "value", name: "%", splitLine: { show: false } }); }
     buat(elInd, {
       grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
       legend: { top: 0 }, tooltip: { trigger: "axis", valueFormatter: fmt },
