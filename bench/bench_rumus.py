@@ -406,7 +406,7 @@ def _keadaan() -> str:
     """Date, load average and commit, for the record in bench/README.md."""
     try:
         commit = subprocess.run(
-            ["git", "log", "-1", "--format=%h", "--", "src/kinerja/rumus", "bench"],
+            ["git", "log", "-1", "--format=%h", "--", "src/kinerja/rumus", "bench/bench_rumus.py"],
             capture_output=True,
             text=True,
             check=False,

@@ -99,24 +99,25 @@ _set_profil = tuple(
 )
 
 
-#: (median, faktor, pembagi, AMBANG_PENCILAN × pembagi) of a history that gives a score.
-Ringkasan = tuple[Decimal, Decimal, Decimal, Decimal]
+#: (median, faktor, pembagi, AMBANG_PENCILAN × pembagi, jumlah) of a history with a score.
+Ringkasan = tuple[Decimal, Decimal, Decimal, Decimal, int]
 
 
-def ringkas_riwayat(riwayat: Iterable[object]) -> tuple[Ringkasan | None, int]:
-    """What the modified z-score needs from a history, and how many values it had.
+def ringkas_riwayat(riwayat: Iterable[object]) -> Ringkasan | int:
+    """What the modified z-score needs from a history.
 
     The one place the median and the robust spread are computed: `profil_riwayat` wraps the
-    result in a `ProfilRiwayat`, the batch API uses it as it is. None when the history gives
-    no score (fewer than 3 finite Decimals, all equal, or out of range). Never raises.
+    result in a `ProfilRiwayat`, the batch API uses it as it is. When the history gives no
+    score (fewer than 3 finite Decimals, all equal, or out of range) only the number of its
+    values is returned (-1 when it is not iterable). Never raises.
     """
     try:
         data = [x for x in riwayat if type(x) is Decimal and x.is_finite()]
     except TypeError:
-        return None, -1
+        return -1
     n = len(data)
     if n < MIN_RIWAYAT:
-        return None, n
+        return n
     data.sort()
     try:
         ganjil = n % 2
@@ -125,16 +126,16 @@ def ringkas_riwayat(riwayat: Iterable[object]) -> tuple[Ringkasan | None, int]:
         simpangan.sort()
         mad = simpangan[n // 2] if ganjil else _median(simpangan)
         if mad:
-            return (med, _K_MAD, mad, kali(AMBANG_PENCILAN, mad)), n
+            return med, _K_MAD, mad, kali(AMBANG_PENCILAN, mad), n
         total = NOL
         for s in simpangan:
             total = tambah(total, s)
         if total:
             pembagi = kali(_K_MEANAD, bagi(total, Decimal(n)))
-            return (med, SATU, pembagi, kali(AMBANG_PENCILAN, pembagi)), n
+            return med, SATU, pembagi, kali(AMBANG_PENCILAN, pembagi), n
     except ArithmeticError:
         pass
-    return None, n
+    return n
 
 
 def profil_riwayat(riwayat: Iterable[object] | ProfilRiwayat) -> ProfilRiwayat:
@@ -142,12 +143,12 @@ def profil_riwayat(riwayat: Iterable[object] | ProfilRiwayat) -> ProfilRiwayat:
     as None for a missing year, are skipped). Never raises."""
     if type(riwayat) is ProfilRiwayat or isinstance(riwayat, ProfilRiwayat):
         return riwayat
-    ringkas, n = ringkas_riwayat(riwayat)
-    if ringkas is None:
-        return _TANPA_PROFIL if n < 0 else ProfilRiwayat(None, SATU, SATU, n)
+    ringkas = ringkas_riwayat(riwayat)
+    if type(ringkas) is int:
+        return _TANPA_PROFIL if ringkas < 0 else ProfilRiwayat(None, SATU, SATU, ringkas)
     p: ProfilRiwayat = object.__new__(ProfilRiwayat)
     a, b, c, d, e = _set_profil
-    med, faktor, pembagi, batas = ringkas
+    med, faktor, pembagi, batas, n = ringkas  # type: ignore[misc]
     a(p, med)
     b(p, faktor)
     c(p, pembagi)

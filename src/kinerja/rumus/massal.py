@@ -22,13 +22,14 @@ it): result `j` of row `b` for period `n` is
 
 The batch is faster because it does per row what the per-call API does per call: each row is
 validated once on entry (types, finiteness, sign, range bounds; the same rules), the history
-profile for the modified z-score is built once, the polarity's formula is chosen once, no
-keyword arguments and no result object per step. The formulas themselves are the functions the
-per-call API calls (`rumus_rasio`, `rumus_selisih`, `_rumus`, `nilai_agregat`, `bit_capaian`,
-`bit_satuan`, `predikat_angka`, `rata_rata`), so the two cannot drift apart. A row the fast
-path does not cover (yes/no or ordinal values, negative values allowed, a value that fails
-validation, a missing or zero target, parameters of the wrong type) is computed by the per-call
-code itself, period by period, and converted: slower, never different.
+is summarised once for the modified z-score, the polarity's formula is chosen once, no keyword
+arguments and no result object per step. The formulas themselves are the functions the
+per-call API calls (`rumus_rasio`, `rumus_selisih`, `_rumus`, `nilai_agregat`,
+`ringkas_riwayat`, `lewat_batas`, `bit_capaian`, `bit_satuan`, `predikat_angka`,
+`rata_rata`), so the two cannot drift apart. A row the fast path does not cover (yes/no or
+ordinal values, negative values allowed, a value that fails validation, a missing or invalid
+target or range, parameters of the wrong type, a value out of range) is computed by the
+per-call code itself, period by period, and converted: slower, never different.
 """
 
 from __future__ import annotations
@@ -287,6 +288,9 @@ def hitung_massal(
     tambah_alasan = alasan_k.append
     tambah_bendera = bendera_k.append
     tambah_predikat = predikat_k.append
+    tambah_baris = baris_k.append
+    terisi: list[Decimal] = []
+    tambah_terisi = terisi.append
     parameter_sah = _ambang_valid(ambang_jauh) and _ambang_valid(ambang_pencilan)
     skala_sah = isinstance(skala, SkalaPredikat)
     aj: Decimal = ambang_jauh
@@ -391,9 +395,9 @@ def hitung_massal(
                 med, faktor, pembagi = riwayat.median, riwayat.faktor, riwayat.pembagi
                 batas_bawaan = riwayat._batas_bawaan
             else:
-                ringkas, _ = ringkas_riwayat(cast(Sequence[object], riwayat))
-                if ringkas is not None:
-                    med, faktor, pembagi, batas_bawaan = ringkas
+                ringkas = ringkas_riwayat(cast(Sequence[object], riwayat))
+                if type(ringkas) is tuple:
+                    med, faktor, pembagi, batas_bawaan, _ = ringkas
             if med is not None:
                 if ap is AMBANG_PENCILAN:
                     batas_z = batas_bawaan
@@ -407,14 +411,14 @@ def hitung_massal(
         kumulatif = agr is _KUMULATIF
         akhir = agr is _NILAI_AKHIR
         rata = agr is _RATA_RATA
-        terisi: list[Decimal] = []
+        terisi.clear()  # one list for every row: fewer objects for the garbage collector
         if hanya_akhir:
-            terisi = [x for x in nilai_baris[: k - 1] if x is not None]  # type: ignore[misc]
-        tambah_terisi = terisi.append
+            terisi.extend([x for x in nilai_baris[: k - 1] if x is not None])  # type: ignore[misc]
         jumlah = len(terisi)
         mulai = len(nilai_k)
         try:
             for n in semua:
+                tambah_baris(i)
                 x = nilai_baris[n - 1]
                 if x is not None:
                     tambah_terisi(x)  # type: ignore[arg-type]
@@ -454,11 +458,10 @@ def hitung_massal(
                 )
         except ArithmeticError:
             # Out of range somewhere in this row: let the per-call code say where and why.
-            for kolom in keluar[:4]:
+            for kolom in keluar[:5]:
                 del kolom[mulai:]
             _per_panggilan(b, semua, skala, ambang_jauh, ambang_pencilan, keluar, i)
             continue
-        baris_k.extend([i] * len(semua))
         periode_k.extend(semua)
     return HasilMassal(nilai_k, alasan_k, bendera_k, predikat_k, baris_k, periode_k)
 
