@@ -47,7 +47,7 @@ def test_the_admin_publishes_the_numbers_of_the_signed_report_with_an_audit_row(
         assert b["capaian_tahun"]["n"] == str(per_kode[b["kode"]].capaian_tahun.bulat())
     assert pub.capaian_teks == dok.snapshot["total"]["rollup"]["t"]
     assert list(pub.lampiran.all()) == [dok]
-    p = Peristiwa.objects.get(aksi="publikasi.terbitkan")
+    p = Peristiwa.objects.get(aksi="publikasi.terbitkan", pengguna=w["admin"])
     assert p.pengguna == w["admin"] and p.objek_id == str(pub.pk)
     assert p.sesudah["kode_laporan"] == dok.kode_verifikasi
     assert AlamatPublik.objects.get(instansi=w["pemda"]).slug == "kabupaten-uji"
@@ -80,7 +80,7 @@ def test_publishing_without_a_signed_report_is_refused_in_indonesian(w):
         services.PESAN_BELUM_TTD.format(periode="Triwulan III 2026", instansi=w["dinas"].nama)
     ]
     assert not Publikasi.objects.exists()
-    assert not Peristiwa.objects.filter(aksi="publikasi.terbitkan").exists()
+    assert not Peristiwa.objects.filter(aksi="publikasi.terbitkan", pengguna=w["admin"]).exists()
 
 
 @pytest.mark.parametrize("siapa", ["admin", "tim_pemda", "kepala"])
@@ -143,7 +143,9 @@ def test_withdrawing_keeps_the_row_with_who_when_and_why(w):
     assert pub.status == StatusPublikasi.DITARIK
     assert pub.ditarik_oleh == w["kepala"] and pub.ditarik_pada
     assert pub.alasan_tarik == "Salah angka"
-    assert Peristiwa.objects.get(aksi="publikasi.tarik").alasan == "Salah angka"
+    assert Peristiwa.objects.get(aksi="publikasi.tarik", pengguna=w["kepala"]).alasan == (
+        "Salah angka"
+    )
     with pytest.raises(ValidationError):
         services.tarik(pengguna=w["admin"], publikasi=pub, alasan="lagi")
     # Publishing again makes a new row; the withdrawn one stays.

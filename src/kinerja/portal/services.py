@@ -210,11 +210,12 @@ def terbitkan(
         )
     # Lock the report: signing a newer version meanwhile waits for this publication.
     laporan = Dokumen.objects.select_for_update(of=("self",)).get(pk=laporan.pk)
-    if dokumen is not None and dokumen.pk != laporan.pk:
+    if (
+        (dokumen is not None and dokumen.pk != laporan.pk)
+        or laporan.status not in STATUS_BERLAKU
+        or (versi_dokumen is not None and int(versi_dokumen) != laporan.versi_baris)
+    ):
         raise EditanKedaluwarsa(PESAN_DOKUMEN_BERUBAH, code="kedaluwarsa")
-    if laporan.status not in STATUS_BERLAKU:
-        raise EditanKedaluwarsa(PESAN_DOKUMEN_BERUBAH, code="kedaluwarsa")
-    pastikan_versi(laporan, versi_dokumen, "versi_baris")
     if Publikasi.objects.filter(
         instansi=instansi, periode=periode, status=StatusPublikasi.TERBIT
     ).exists():
