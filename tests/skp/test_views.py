@@ -215,3 +215,31 @@ def test_team_page_query_count_is_bounded(client, dunia, cascade, django_assert_
     c = masuk(client, dunia.kepala)
     with django_assert_max_num_queries(25):
         assert c.get(reverse("skp:tim") + "?tahun=2026").status_code == 200
+
+
+def test_recap_page_query_count_is_bounded(client, dunia, dinilai, django_assert_max_num_queries):
+    from decimal import Decimal
+    from unittest import mock
+
+    c = masuk(client, dunia.kepegawaian)
+    url = reverse("skp:rekap") + f"?instansi={dunia.pd.pk}&periode={dunia.tw[3].pk}"
+    with (
+        mock.patch("kinerja.skp.selectors.capaian_unit", return_value=Decimal("95")),
+        django_assert_max_num_queries(25),
+    ):
+        assert c.get(url).status_code == 200
+
+
+def test_personnel_section_opens_an_skp_for_an_employee_without_one(client, dunia, cascade):
+    from kinerja.skp.models import SKP
+
+    c = masuk(client, dunia.kepegawaian)
+    r = c.get(reverse("skp:rekap") + f"?instansi={dunia.pd.pk}&periode={dunia.tw[3].pk}")
+    assert "Staf_B" in r.content.decode()  # listed without an SKP
+    r = c.post(reverse("skp:buat_untuk"), {"pegawai": dunia.staf_b.pegawai.pk, "tahun": 2026})
+    assert r.status_code == 302 and SKP.objects.filter(pegawai=dunia.staf_b.pegawai).exists()
+    # Nobody else may.
+    r = masuk(client, dunia.kabid_b).post(
+        reverse("skp:buat_untuk"), {"pegawai": dunia.pppk_a.pegawai.pk, "tahun": 2026}
+    )
+    assert not SKP.objects.filter(pegawai=dunia.pppk_a.pegawai).exists()

@@ -404,3 +404,15 @@ def rekap_unit(user: Any, instansi: Instansi, periode: Periode) -> RekapUnit:
         predikat_organisasi=org,
         pelanggaran=matriks.periksa_distribusi(org, jumlah),
     )
+
+
+def pegawai_tanpa_skp(instansi: Instansi, tahun: int) -> list[Pegawai]:
+    """Active PNS and PPPK of the unit (and its sub-units) with no SKP in `tahun`."""
+    return list(
+        Pegawai.objects.filter(
+            unit__jalur__startswith=instansi.jalur, aktif=True, jenis_asn__in=("pns", "pppk")
+        )
+        .exclude(skp__tahun=tahun)
+        .select_related("unit")
+        .order_by("unit__jalur", "nama")
+    )

@@ -13,6 +13,7 @@ urlpatterns: list = [
     path("rekap/", views.rekap, name="rekap"),
     path("rekap/xlsx/", views.rekap_xlsx, name="rekap_xlsx"),
     path("impor/", views_impor.impor, name="impor"),
+    path("buat/", views.buat_untuk, name="buat_untuk"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/pdf/", views.pdf_skp, name="pdf_skp"),
     path("<int:pk>/status/", views.ubah_status, name="status"),

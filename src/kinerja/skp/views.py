@@ -110,7 +110,6 @@ def beranda(request: HttpRequest) -> HttpResponse:
             "pegawai": pegawai,
             "daftar": [(s, penilaian.get(s.pk)) for s in daftar],
             "daftar_tahun": range(dt.date.today().year + 1, 2023, -1),
-            "punya_tim": bool(selectors.skp_tim(request.user, tahun)),
             "agensi": _agensi_pengguna(request.user),
         },
     )
@@ -595,12 +594,14 @@ def _rekap_konteks(request: HttpRequest) -> dict[str, Any]:
         )
     if periode is None:
         raise Http404
-    unit = [
-        u
-        for u in instansi.subtree()
-        if request.user.has_perm("skp.rekap", u) or u.pk == instansi.pk
-    ]
+    # The Kepala and kepegawaian pick any unit of the agency; a unit head only their own.
+    if request.user.has_perm("skp.kelola", instansi):
+        unit = list((instansi.perangkat_daerah() or instansi).subtree())
+    else:
+        unit = [instansi]
+    kelola = request.user.has_perm("skp.kelola", instansi)
     return {
+        "tanpa_skp": selectors.pegawai_tanpa_skp(instansi, periode.tahun) if kelola else [],
         "rekap": selectors.rekap_unit(request.user, instansi, periode),
         "instansi": instansi,
         "periode": periode,
@@ -620,6 +621,22 @@ def rekap(request: HttpRequest) -> HttpResponse:
         (kode, label, ctx["rekap"].jumlah.get(kode, 0)) for kode, label in PredikatKinerja.choices
     ]
     return render(request, "skp/rekap.html", ctx)
+
+
+@require_POST
+def buat_untuk(request: HttpRequest) -> HttpResponse:
+    """The personnel section opens an SKP for an employee (e.g. one without a login)."""
+    from kinerja.organisasi.models import Pegawai
+
+    pegawai = get_object_or_404(Pegawai, pk=_versi(request.POST.get("pegawai")) or 0)
+    tahun = _versi(request.POST.get("tahun")) or dt.date.today().year
+    try:
+        skp = services.skp_buat(pengguna=request.user, pegawai=pegawai, tahun=tahun)
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, _pesan(exc))
+        return HttpResponseRedirect(reverse("skp:rekap"))
+    messages.success(request, _("SKP %(nama)s dibuat.") % {"nama": pegawai.nama_lengkap})
+    return _kembali(skp)
 
 
 def rekap_xlsx(request: HttpRequest) -> HttpResponse:
