@@ -32,6 +32,11 @@ def _persen(h: Any) -> str:
     return "–" if nilai is None else format_angka(nilai, 2)
 
 
+def _pendek(teks: str, n: int = 48) -> str:
+    """A chart label on one line (the full name is in the table below the chart)."""
+    return teks if len(teks) <= n else teks[: n - 1] + "…"
+
+
 def _float(h: Any) -> float | None:
     nilai = getattr(h, "nilai", None)
     return None if nilai is None else float(rumus.bulatkan(nilai))
@@ -42,7 +47,7 @@ def muatan_dasbor(d: sel.Dasbor) -> dict[str, Any]:
     nama_kelompok = _("Perangkat daerah") if d.mode_pemda else _("Elemen")
     kelompok_batang = [
         {
-            "nama": (k.keterangan + " " if k.keterangan and not d.mode_pemda else "") + k.nama[:70],
+            "nama": _pendek(k.nama if d.mode_pemda else (k.keterangan or k.nama)),
             "nilai": _float(k.rollup),
             "teks": _persen(k.rollup),
             "warna": sel.warna_predikat(k.predikat),
@@ -80,7 +85,7 @@ def muatan_dasbor(d: sel.Dasbor) -> dict[str, Any]:
     ]
     pengisian = [
         {
-            "nama": (r.instansi.singkatan or r.instansi.nama)[:70],
+            "nama": _pendek(r.instansi.singkatan or r.instansi.nama),
             "bagian": [{"nilai": float(getattr(r, s)), "warna": w} for s, w in warna_status],
             "teks": f"{r.terisi}/{r.wajib}",
         }
@@ -105,7 +110,7 @@ def muatan_dasbor(d: sel.Dasbor) -> dict[str, Any]:
             "rata": ["l", "r", "r", "l"],
             "baris": [
                 [
-                    k.nama,
+                    k.nama if d.mode_pemda else f"{k.keterangan} — {k.nama}",
                     str(len(k.baris)),
                     _persen(k.rollup),
                     k.predikat.label if k.predikat else "–",
@@ -203,7 +208,7 @@ def muatan_dasbor(d: sel.Dasbor) -> dict[str, Any]:
             "jenis": "batang",
             "batang": [
                 {
-                    "nama": (s.siklus.instansi.singkatan or s.siklus.instansi.nama)[:70],
+                    "nama": _pendek(s.siklus.instansi.singkatan or s.siklus.instansi.nama),
                     "nilai": float(s.persen),
                     "teks": f"{s.selesai}/{s.jumlah}",
                     "warna": "#0b4f6c",
