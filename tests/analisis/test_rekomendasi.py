@@ -67,7 +67,9 @@ def kunci(d):
     )
 
 
-def test_aturan_bawaan_tersedia_dari_migrasi(db):
+def test_aturan_bawaan_tersedia(db):
+    # Loaded by the data migration; re-created on demand after a flush (transactional tests).
+    aturan_mod.pastikan_aturan_bawaan()
     bawaan = AturanRekomendasi.objects.filter(instansi__isnull=True)
     assert {a.jenis for a in bawaan} == {a["jenis"] for a in aturan_mod.ATURAN_BAWAAN}
     assert bawaan.get(jenis="jauh_di_atas_target").ambang == 150
@@ -157,7 +159,9 @@ def test_membuat_ulang_tidak_menggandakan_dan_menandai_teratasi(dunia):
     h5 = buat(d)
     assert h5.diperbarui == 1
     assert "200,00 %" in Rekomendasi.objects.get(jenis="jauh_di_atas_target").teks
-    audit = Peristiwa.objects.filter(aksi="rekomendasi.buat").order_by("id")
+    audit = Peristiwa.objects.filter(aksi="rekomendasi.buat", objek_id=str(d["dinas"].pk)).order_by(
+        "id"
+    )
     assert audit.count() == 5 and audit.first().pengguna == d["tim_sakip"]
     assert audit.first().sesudah["baru"] == 3
 
@@ -361,7 +365,10 @@ def test_perintah_cron(dunia, capsys):
     assert Rekomendasi.objects.count() == 3
     call_command("rekomendasi", periode="2026-tw2", tanggal="2026-07-20", verbosity=0)
     assert Rekomendasi.objects.count() == 3
-    assert Peristiwa.objects.filter(aksi="rekomendasi.buat", pengguna__isnull=True).count() == 2
+    sistem = Peristiwa.objects.filter(
+        aksi="rekomendasi.buat", objek_id=str(d["dinas"].pk), pengguna__isnull=True
+    )
+    assert sistem.count() == 2 and sistem.first().alasan == "dijalankan sistem"
 
 
 def test_perintah_menolak_periode_tidak_sah(db):

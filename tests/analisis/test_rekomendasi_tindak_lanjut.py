@@ -57,7 +57,7 @@ def test_penugasan_tercatat_dan_pemilik_diberi_tahu(dunia, rek, django_capture_o
     assert tl.dilihat_pemilik_pada is None
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["a@contoh.example"]
     assert "Periksa data dukung" in mail.outbox[0].body
-    p = Peristiwa.objects.get(aksi="tindak_lanjut.tugaskan")
+    p = Peristiwa.objects.get(aksi="tindak_lanjut.tugaskan", objek_id=str(tl.pk))
     assert p.pengguna == d["tim_sakip"] and p.sesudah["tenggat"] == "2026-08-15"
     with pytest.raises(ValidationError, match="sudah memiliki tindak lanjut"):
         tugaskan(d, rek)
@@ -124,7 +124,7 @@ def test_alur_status_oleh_pemilik(dunia, rek, django_capture_on_commit_callbacks
         )
     assert tl.status == "selesai" and tl.selesai_pada and tl.versi == 3
     aksi = list(
-        Peristiwa.objects.filter(objek_tipe="analisis.tindaklanjut")
+        Peristiwa.objects.filter(objek_tipe="analisis.tindaklanjut", objek_id=str(tl.pk))
         .order_by("id")
         .values_list("aksi", flat=True)
     )
@@ -202,7 +202,7 @@ def test_ganti_pemilik_memberi_tahu_pemilik_baru(dunia, rek, django_capture_on_c
         )
     assert tl.pemilik == d["operator_b"] and tl.versi == 2
     assert [m.to for m in mail.outbox] == [["b@contoh.example"]]
-    assert Peristiwa.objects.filter(aksi="tindak_lanjut.ubah").count() == 1
+    assert Peristiwa.objects.filter(aksi="tindak_lanjut.ubah", objek_id=str(tl.pk)).count() == 1
 
 
 def test_lewat_tenggat_ditandai_dan_disaring(dunia, rek):

@@ -50,7 +50,15 @@ ISIAN_TEMPLAT: dict[str, tuple[str, ...]] = {
     JenisAturan.JAUH_DI_ATAS_TARGET: (*UMUM, "indikator", "nilai", "realisasi", "target"),
     JenisAturan.TANPA_BUKTI: (*UMUM, "indikator", "realisasi"),
     JenisAturan.PENCILAN: (*UMUM, "indikator", "realisasi"),
-    JenisAturan.UNIT_TERLAMBAT: (*UMUM, "unit", "belum", "wajib", "terlambat", "batas"),
+    JenisAturan.UNIT_TERLAMBAT: (
+        *UMUM,
+        "unit",
+        "keadaan",
+        "belum",
+        "wajib",
+        "terlambat",
+        "batas",
+    ),
     JenisAturan.ANGGARAN_KINERJA: (
         *UMUM,
         "elemen",
@@ -119,8 +127,7 @@ ATURAN_BAWAAN: list[dict[str, Any]] = [
         "tingkat": Tingkat.TINGGI,
         "templat": (
             "{unit} terlambat mengisi realisasi {periode} (batas pengisian {batas}): "
-            "{belum} dari {wajib} nilai belum diisi, {terlambat} diajukan sesudah batas. "
-            "Ingatkan unit dan minta penjelasan kendalanya."
+            "{keadaan}. Ingatkan unit dan minta penjelasan kendalanya."
         ),
     },
     {

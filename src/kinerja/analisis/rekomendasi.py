@@ -55,7 +55,8 @@ from kinerja.perencanaan.models import KerangkaKinerja
 
 PESAN_TIDAK_BERHAK_BUAT = "Anda tidak berhak membuat rekomendasi untuk {instansi}."
 PESAN_BUKAN_PERANGKAT_DAERAH = (
-    "Rekomendasi dibuat per perangkat daerah; pilih perangkat daerah, bukan unit di dalamnya."
+    "Rekomendasi dibuat per perangkat daerah (atau unit yang memiliki rencana kinerja sendiri, "
+    "seperti UKPBJ); pilih perangkat daerahnya, bukan unit di dalamnya."
 )
 PESAN_PERIODE_LAIN = "Periode {periode} bukan milik Pemda {instansi}."
 
@@ -282,11 +283,17 @@ def evaluasi(
             for r in rekap_pengisian(units, periode).values():
                 if r.belum <= 0 and r.terlambat <= 0:
                     continue
+                keadaan = []
+                if r.belum > 0:
+                    keadaan.append(f"{r.belum} dari {r.wajib} nilai belum diisi")
+                if r.terlambat > 0:
+                    keadaan.append(f"{r.terlambat} nilai diajukan sesudah batas")
                 tambah(
                     a,
                     f"unit:{r.instansi.pk}",
                     {
                         "unit": r.instansi.nama,
+                        "keadaan": " dan ".join(keadaan),
                         "belum": r.belum,
                         "wajib": r.wajib,
                         "terlambat": r.terlambat,
@@ -300,8 +307,16 @@ def evaluasi(
 _KOLOM_ISI = ["aturan_id", "tingkat", "teks", "rincian", "indikator_id", "unit_id", "elemen_id"]
 
 
+def q_agensi() -> Q:
+    """The bodies recommendations are made for: Perangkat Daerah, and units holding a
+    performance framework of their own (a UKPBJ inside the Setda)."""
+    return Q(jenis=JenisInstansi.PERANGKAT_DAERAH) | Q(
+        jenis__in=[JenisInstansi.UNIT, JenisInstansi.SUBUNIT], kerangka__isnull=False
+    )
+
+
 def _periksa_lingkup(instansi: Instansi, periode: Periode) -> None:
-    if instansi.jenis != JenisInstansi.PERANGKAT_DAERAH:
+    if not Instansi.objects.filter(q_agensi(), pk=instansi.pk).exists():
         raise ValidationError(PESAN_BUKAN_PERANGKAT_DAERAH, code="bukan_pd")
     if not instansi.jalur.startswith(f"/{periode.pemda_id}/"):
         raise ValidationError(
@@ -414,11 +429,13 @@ def rekomendasi_buat(
 
 
 def perangkat_daerah(pemda: Instansi) -> list[Instansi]:
-    """The agencies (Perangkat Daerah) of a Pemda, in tree order."""
+    """The bodies of a Pemda that hold a performance framework (Perangkat Daerah, UKPBJ), in
+    tree order: those the command generates for (the others have no indicators of their own)."""
     return list(
-        Instansi.objects.filter(
-            jalur__startswith=pemda.jalur, jenis=JenisInstansi.PERANGKAT_DAERAH
-        ).order_by("jalur")
+        Instansi.objects.filter(jalur__startswith=pemda.jalur, kerangka__isnull=False)
+        .exclude(jenis=JenisInstansi.PEMDA)
+        .distinct()
+        .order_by("jalur")
     )
 
 

@@ -53,5 +53,5 @@ class AturanForm(GayaBootstrap, forms.Form):
     ambang = forms.CharField(label=_("Ambang"), required=False, max_length=30)
     tingkat = forms.ChoiceField(label=_("Tingkat"), choices=Tingkat.choices)
     templat = forms.CharField(
-        label=_("Templat teks"), widget=forms.Textarea(attrs={"rows": 3}), max_length=1000
+        label=_("Templat teks"), widget=forms.Textarea(attrs={"rows": 4}), max_length=1000
     )

@@ -31,7 +31,7 @@ from kinerja.analisis.models import (
     StatusTindakLanjut,
     TindakLanjut,
 )
-from kinerja.analisis.rekomendasi import rekomendasi_buat, rekomendasi_daftar
+from kinerja.analisis.rekomendasi import q_agensi, rekomendasi_buat, rekomendasi_daftar
 from kinerja.analisis.rekomendasi_forms import AturanForm, StatusForm, TindakLanjutForm
 from kinerja.inti.angka import format_angka
 from kinerja.organisasi.models import Instansi, JenisInstansi
@@ -56,11 +56,11 @@ def _ke_form(form: Any, exc: ValidationError) -> None:
 
 
 def agensi_terlihat(user: Any) -> list[Instansi]:
-    """The agencies (Perangkat Daerah) whose recommendations `user` may see."""
-    qs = Instansi.objects.filter(jenis=JenisInstansi.PERANGKAT_DAERAH)
+    """The agencies (Perangkat Daerah, UKPBJ) whose recommendations `user` may see."""
+    qs = Instansi.objects.filter(q_agensi())
     if not user.is_superuser:
         qs = qs.filter(pk__in=list(id_subtree(jalur_dengan_peran(user))))
-    return list(qs.order_by("jalur"))
+    return list(qs.distinct().order_by("jalur"))
 
 
 def _int(nilai: str | None) -> int | None:

@@ -281,6 +281,8 @@ def tindak_lanjut_ubah_status(
     tl.selesai_pada = sekarang if status in (S.SELESAI, S.DITUTUP) else None
     tl.diperbarui_pada = sekarang
     tl.versi += 1
+    if pengguna.pk == tl.pemilik_id and tl.dilihat_pemilik_pada is None:
+        tl.dilihat_pemilik_pada = sekarang  # the owner acting on it has seen it
     tl.save()
     catat(
         pengguna=pengguna,
