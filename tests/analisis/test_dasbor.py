@@ -194,3 +194,25 @@ def test_jumlah_kueri_pdf_dan_perbandingan_terbatas(client, django_assert_max_nu
     with django_assert_max_num_queries(16):
         r = client.get(reverse("analisis:dasbor_indikator", args=[ind.pk]))
     assert r.status_code == 200
+
+
+def test_pemda_tanpa_periode_dan_instansi_tanpa_indikator(client):
+    from tests.factories import PemdaFactory, PerangkatDaerahFactory, beri_peran
+
+    pemda = PemdaFactory()
+    dinas = PerangkatDaerahFactory(induk=pemda)
+    admin = beri_peran(UserFactory(username="admin_baru"), "admin_pemda", pemda)
+    client.force_login(admin)
+    r = client.get(url(pemda))
+    assert r.status_code == 200
+    assert "Belum ada periode pengukuran" in r.content.decode()
+    d = bangun_pemda(jumlah_dinas=1)
+    kosong = PerangkatDaerahFactory(induk=d["pemda"])
+    client.force_login(d["admin"])
+    for i in (kosong, dinas):
+        r = client.get(url(i, d["tw2"]))
+        assert r.status_code == (200 if i == kosong else 404)
+    assert (
+        "Belum ada indikator yang capaiannya dapat dihitung"
+        in client.get(url(kosong, d["tw2"])).content.decode()
+    )

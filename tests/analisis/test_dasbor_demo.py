@@ -110,3 +110,19 @@ def test_kepala_lumajang_tidak_membuka_dasbor_sumbar(client, demo):
     for i in (sumbar, *sumbar.anak.all()):
         url = reverse("analisis:dasbor_instansi", args=[i.pk])
         assert client.get(url).status_code == 404
+
+
+def test_setiap_periode_terbuka_termasuk_bulanan_dan_tahunan(client, demo):
+    akar = Instansi.objects.get(induk__isnull=True, kode="contoh-kukar")
+    client.force_login(pengguna("kukar.kepala_ukpbj"))
+    ukpbj = Instansi.objects.get(jalur__startswith=akar.jalur, singkatan="UKPBJ")
+    jenis = set()
+    for p in Periode.objects.filter(pemda=akar):
+        r = client.get(
+            reverse("analisis:dasbor_instansi", args=[ukpbj.pk]) + f"?periode={p.pk}&level="
+        )
+        assert r.status_code == 200, p.label
+        jenis.add(p.jenis_periode)
+    assert {"bulan", "triwulan", "tahun"} <= jenis
+    pdf = client.get(reverse("analisis:dasbor_pdf", args=[ukpbj.pk]))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")

@@ -142,6 +142,12 @@ def data_grafik(d: sel.Dasbor) -> dict[str, Any]:
 
 def halaman(request: HttpRequest, instansi_id: int) -> HttpResponse:
     """The dashboard of a Pemda (by agency) or of an agency or unit (by element)."""
+    instansi = _instansi_terlihat(request, instansi_id)
+    if "periode" not in request.GET:
+        pemda = Instansi.objects.get(pk=instansi.id_leluhur[0])
+        if sel.periode_bawaan(pemda) is None:
+            # A new Pemda: say what is missing instead of answering "not found".
+            return render(request, "analisis/dasbor_kosong.html", {"instansi": instansi})
     d, daftar = _dasbor(request, instansi_id)
     pemda = d.instansi if d.mode_pemda else Instansi.objects.get(pk=d.instansi.id_leluhur[0])
     leluhur = [
