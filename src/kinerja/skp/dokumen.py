@@ -96,15 +96,12 @@ def _pihak(skp: SKP) -> dict[str, Any]:
 def _ttd(skp: SKP, tanggal: dt.date) -> dict[str, Any]:
     tempat = kota(skp.unit)
     return {
+        "tempat_tanggal": f"{tempat}, {tanggal_id(tanggal)}" if tempat else tanggal_id(tanggal),
         "pegawai": blok_ttd(
             pegawai=skp.pegawai, status="definitif", jabatan="Pegawai yang dinilai"
         ),
         "penilai": blok_ttd(
-            pegawai=skp.penilai,
-            status=skp.status_penilai,
-            jabatan="Pejabat penilai kinerja",
-            tempat=tempat,
-            tanggal=tanggal,
+            pegawai=skp.penilai, status=skp.status_penilai, jabatan="Pejabat penilai kinerja"
         ),
     }
 
