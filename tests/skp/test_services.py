@@ -292,6 +292,14 @@ def test_a_plh_holding_the_penilais_position_today_evaluates(dunia, cascade):
 def test_the_kepalas_skp_is_recorded_by_the_personnel_section(dunia, cascade):
     kepala = cascade[0]
     assert kepala.penilai is None and kepala.status == StatusSKP.DITETAPKAN
+    p = services.penilaian_simpan(
+        pengguna=dunia.kepegawaian,
+        skp=kepala,
+        periode=dunia.tw[1],
+        rating_hasil_kerja="sesuai",
+        rating_perilaku="di_atas",
+    )
+    assert p.penilai is None and p.dinilai_oleh == dunia.kepegawaian
     with pytest.raises(PermissionDenied):
         services.penilaian_simpan(
             pengguna=dunia.kepala,

@@ -670,7 +670,9 @@ def penilaian_simpan(
         if pegawai is not None and obj_skp.jabatan_penilai_id
         else None
     )
-    data["penilai"] = pegawai
+    # The Kepala's assessor sits outside the agency: the personnel section records on their
+    # behalf, so the evaluation names no assessor from inside.
+    data["penilai"] = pegawai if obj_skp.jabatan_penilai_id else None
     data["status_penilai"] = pemangku.status if pemangku is not None else obj_skp.status_penilai
     obj = PenilaianSKP.objects.select_for_update().filter(skp=obj_skp, periode=periode).first()
     if obj is None:
