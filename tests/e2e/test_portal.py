@@ -78,3 +78,30 @@ def test_a_citizen_reads_published_results_and_checks_a_document(live_server, pa
     assert "/verifikasi/" in page.url
     assert "Berlaku" in page.inner_text("main")
     assert page.galat_js == []
+
+
+def test_the_pemda_admin_withdraws_and_publishes_again(live_server, page):
+    call_command("demo", verbosity=0)
+    base = live_server.url
+    publik = base + "/publik/kabupaten-lumajang/dinas-putr/2026-tw3/"
+    page.goto(base + "/masuk/")
+    page.fill("#id_username", "lumajang.adminpemda")
+    page.fill("#id_password", "demo-kinerja-2026")
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+    page.goto(base + "/publik/kelola/")
+    baris = page.locator("tr", has_text="Triwulan III 2026")
+    assert "Terbit" in baris.inner_text()
+    baris.locator("input[name=alasan]").fill("Koreksi angka IKU-05 sesuai data dinas")
+    with page.expect_navigation():
+        baris.locator("button:has-text('Tarik')").click()
+    assert "Publikasi ditarik" in page.inner_text("main")
+    assert page.request.get(publik).status == 404
+    baris = page.locator("tr", has_text="Triwulan III 2026")
+    assert "Koreksi angka IKU-05" in baris.inner_text()
+    with page.expect_navigation():
+        baris.locator("button:has-text('Terbitkan')").click()
+    assert "diterbitkan" in page.inner_text("main")
+    page.screenshot(path=str(IMG / "portal-kelola.png"), full_page=True)
+    assert page.request.get(publik).status == 200
+    assert page.galat_js == []

@@ -78,6 +78,7 @@ def test_pages_are_cacheable_and_read_only(client, w):
     assert "public" in r["Cache-Control"] and "max-age=300" in r["Cache-Control"]
     assert "csrftoken" not in r.cookies and "sessionid" not in r.cookies
     assert client.post(url_instansi()).status_code == 405
+    assert client.head(url_instansi()).status_code == 200
 
 
 def test_the_published_numbers_do_not_follow_later_changes_of_the_data(client, w):

@@ -14,7 +14,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from kinerja.dokumen.models import Dokumen
 from kinerja.portal import selectors, services
@@ -24,8 +24,8 @@ CACHE_DETIK = 300
 
 
 def publik(view):  # type: ignore[no-untyped-def]
-    """A public page: no login, GET only, cacheable for `CACHE_DETIK` by anyone."""
-    return login_not_required(require_GET(cache_control(public=True, max_age=CACHE_DETIK)(view)))
+    """A public page: no login, GET and HEAD only, cacheable for `CACHE_DETIK` by anyone."""
+    return login_not_required(require_safe(cache_control(public=True, max_age=CACHE_DETIK)(view)))
 
 
 @publik
