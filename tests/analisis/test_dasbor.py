@@ -14,6 +14,7 @@ from django.urls import reverse
 from kinerja.analisis import selectors_dasbor as sel
 from kinerja.pengukuran import hasil
 from tests.analisis.bantuan_dasbor import bangun_pemda
+from tests.dokumen.pdfteks import rapat, teks_halaman, ukuran_halaman
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -145,8 +146,22 @@ def test_pdf_untuk_rapat_pimpinan(client):
     assert r.status_code == 200
     assert r["Content-Type"] == "application/pdf"
     assert r.content.startswith(b"%PDF")
-    # Summary + capaian, distribution, efficiency, completion, cycle: one chart per page.
-    assert r.content.count(b"/Type /Page\n") + r.content.count(b"/Type/Page") >= 1
+    halaman = teks_halaman(r.content)
+    # Summary, then one chart per page: capaian, predikat, efficiency, completion, cycle.
+    assert len(halaman) == 6
+    assert all(w > h for w, h in ukuran_halaman(r.content))  # landscape
+    pertama = rapat(halaman[0])
+    assert rapat("Perlu perhatian") in pertama
+    assert rapat("Indikator 0-0") in pertama and rapat("70,00 %") in pertama
+    judul = [
+        "Capaian per perangkat daerah",
+        "Sebaran predikat",
+        "kuadran efisiensi",
+        "Kelengkapan pengisian",
+        "Kemajuan siklus",
+    ]
+    for teks, h in zip(judul, halaman[1:], strict=True):
+        assert rapat(teks) in rapat(h)
 
 
 def test_halaman_perbandingan_indikator(client):
