@@ -352,3 +352,19 @@ def test_halaman_daftar_kueri_terbatas(client, dunia, n, django_assert_max_num_q
     assert r.content.count(b'<tr id="rek-') == Rekomendasi.objects.count()
     with django_assert_max_num_queries(15):
         client.get(reverse("analisis:tindak_lanjut"))
+
+
+def test_admin_pemda_membuat_untuk_semua_perangkat_daerah(client, dunia, time_machine):
+    d = dunia
+    time_machine.move_to(dt.datetime(2026, 7, 20, 9, 0))
+    admin = beri_peran(UserFactory(username="admin_pemda"), KodePeran.ADMIN_PEMDA, d["pemda"])
+    client.force_login(admin)
+    r = client.get(url_daftar(d))
+    assert b"tombol-buat-pemda" in r.content
+    data = {"instansi": d["dinas"].pk, "periode": d["periode"].pk, "semua": "1"}
+    r = client.post(reverse("analisis:rekomendasi_buat"), data, follow=True)
+    assert "untuk 1 instansi: 3 aktif" in r.content.decode()
+    # The Tim SAKIP of the Dinas manages its agency, not the whole Pemda.
+    client.force_login(d["tim_sakip"])
+    assert b"tombol-buat-pemda" not in client.get(url_daftar(d)).content
+    assert client.post(reverse("analisis:rekomendasi_buat"), data).status_code == 404

@@ -31,7 +31,12 @@ from kinerja.analisis.models import (
     StatusTindakLanjut,
     TindakLanjut,
 )
-from kinerja.analisis.rekomendasi import q_agensi, rekomendasi_buat, rekomendasi_daftar
+from kinerja.analisis.rekomendasi import (
+    q_agensi,
+    rekomendasi_buat,
+    rekomendasi_buat_pemda,
+    rekomendasi_daftar,
+)
 from kinerja.analisis.rekomendasi_forms import AturanForm, StatusForm, TindakLanjutForm
 from kinerja.inti.angka import format_angka
 from kinerja.organisasi.models import Instansi, JenisInstansi
@@ -133,6 +138,7 @@ def daftar(request: HttpRequest) -> HttpResponse:
             "pilihan_jenis": [(j, lbl, hitung.get(j, 0)) for j, lbl in JenisAturan.choices],
             "baris": baris,
             "boleh_kelola": permissions.dapat_mengelola_rekomendasi(request.user, instansi),
+            "boleh_kelola_pemda": permissions.dapat_mengelola_rekomendasi(request.user, pemda),
             "boleh_atur": permissions.dapat_mengatur_aturan(request.user, instansi),
             "hari_ini": timezone.localdate(),
         },
@@ -146,6 +152,19 @@ def buat(request: HttpRequest) -> HttpResponse:
     periode = get_object_or_404(Periode, pk=_int(request.POST.get("periode")))
     if not permissions.dapat_melihat_rekomendasi(request.user, instansi):
         raise Http404
+    if request.POST.get("semua") == "1":
+        # Every agency of the Pemda (Admin Pemda): one transaction per agency.
+        pemda = Instansi.objects.get(pk=instansi.id_leluhur[0])
+        if not permissions.dapat_mengelola_rekomendasi(request.user, pemda):
+            raise Http404
+        semua = rekomendasi_buat_pemda(pengguna=request.user, pemda=pemda, periode=periode)
+        messages.success(
+            request,
+            _("Rekomendasi %(periode)s diperbarui untuk %(n)s instansi: %(aktif)s aktif.")
+            % {"periode": periode.label, "n": len(semua), "aktif": sum(h.aktif for h in semua)},
+        )
+        kueri = urlencode({"instansi": instansi.pk, "periode": periode.pk})
+        return HttpResponseRedirect(f"{reverse('analisis:rekomendasi')}?{kueri}")
     try:
         h = rekomendasi_buat(pengguna=request.user, instansi=instansi, periode=periode)
     except (ValidationError, PermissionDenied) as exc:
