@@ -262,8 +262,9 @@ def hitung_massal(
 
     Each row gives results for its periods 1..`sampai` in order (only period `sampai` when
     `hanya_akhir`), each exactly what the per-call API gives (module docstring). Flags are a
-    bitmask; the predikat uses `skala`. Never raises for any value in a row; a row that is not
-    a 13-field `BarisMassal` gives one result PARAMETER_TIDAK_VALID (period 0).
+    bitmask; the predikat uses `skala`. Never raises for any value in a row; a row that is
+    neither a `BarisMassal` nor a plain tuple of its 13 fields gives one result
+    PARAMETER_TIDAK_VALID (period 0).
 
     >>> h = hitung_massal([BarisMassal([Decimal("5"), Decimal("4.88")], Decimal("32"),
     ...                                Polaritas.NEGATIF)])
