@@ -377,3 +377,58 @@ def test_the_batch_ignores_the_callers_decimal_context():
         h = hitung_massal(b)
     assert h.nilai[0] == hitung_capaian(target=D(3), realisasi=D(2)).nilai
     assert str(h.nilai[0]) == "66.66666666666666666666666667"
+
+
+def test_the_batch_and_the_per_call_api_call_the_same_formula_functions(monkeypatch):
+    """No formula is written twice: patch each shared function where each path looks it up,
+    and both paths must go through it."""
+    from kinerja.rumus import bendera, capaian, massal, periode, rekap, skala
+
+    dipanggil: dict[str, set[str]] = {}
+
+    def bungkus(nama, asli, jalur):
+        def f(*a, **k):
+            dipanggil.setdefault(nama, set()).add(jalur[0])
+            return asli(*a, **k)
+
+        return f
+
+    jalur = ["?"]
+    bersama = {
+        "rumus_rasio": [capaian, massal],
+        "rumus_selisih": [capaian, massal],
+        "nilai_agregat": [periode, massal],
+        "lewat_batas": [bendera, massal],
+        "bit_capaian": [bendera, capaian, massal],
+        "predikat_angka": [skala, massal],
+        "rata_rata": [rekap, massal],
+    }
+    for nama, modul in bersama.items():
+        asli = getattr(modul[0], nama)  # where it is defined
+        for m in modul:
+            assert getattr(m, nama) is asli, (nama, m.__name__)
+            monkeypatch.setattr(m, nama, bungkus(nama, asli, jalur))
+
+    riwayat = [D(90), D(100), D(110)]
+    baris = [
+        BarisMassal((D(10), D(200)), D(40), "positif", "kumulatif", riwayat=riwayat),
+        BarisMassal((D(10), D(30)), D(40), "negatif", "rata_rata", riwayat=riwayat),
+    ]
+    jalur[0] = "massal"
+    h = hitung_massal(baris)
+    rekap_massal(h.nilai, [0] * len(h))
+    jalur[0] = "satu"
+    for b in baris:
+        for n in (1, 2):
+            real = hitung_agregasi(b.realisasi, agregasi=b.agregasi, sampai=n)
+            predikat(
+                hitung_capaian(
+                    target=b.target,
+                    realisasi=real.nilai_asli,
+                    polaritas=b.polaritas,
+                    riwayat=b.riwayat,
+                    bendera_tambahan=real.bendera,
+                )
+            )
+    rollup(list(h.nilai))
+    assert dipanggil == {nama: {"massal", "satu"} for nama in bersama}
