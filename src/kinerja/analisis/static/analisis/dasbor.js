@@ -30,7 +30,7 @@
       if (jenis === "kelompok") {
         var k = data.kelompok.slice().reverse();
         buat(el, {
-          grid: { left: 8, right: 48, top: 8, bottom: 24, containLabel: true },
+          grid: { left: 8, right: 48, top: 22, bottom: 24, containLabel: true },
           tooltip: { trigger: "item", formatter: function (p) { var x = k[p.dataIndex]; return esc(x.judul) + "<br>" + esc(L.capaian) + ": " + fmt(x.nilai) + " (" + esc(x.predikat) + ")"; } },
           xAxis: { type: "value", name: "%", axisLabel: { formatter: fmt } },
           yAxis: { type: "category", data: k.map(function (x) { return x.nama.length > 34 ? x.nama.slice(0, 33) + "…" : x.nama; }) },
