@@ -74,9 +74,24 @@ def test_pegawai_atasan_dan_kepegawaian_memakai_skp(live_server, page, tmp_path)
     assert page.locator("#tabel-rhk tbody tr").count() > 3
     page.screenshot(path=str(IMG / "skp-detail.png"), full_page=True)
 
+    # Triwulan IV realisation with a link as evidence.
+    sendiri = SKP.objects.get(pegawai__nama="Teguh Prasetyo", tahun=2026)
+    page.goto(base + f"/skp/{sendiri.pk}/realisasi/{tw4.pk}/")
+    kosong = page.locator("#form-realisasi input[name^=nilai-]").first
+    kosong.fill("31,5")
+    kirim(page, "#form-realisasi button[type=submit]")
+    assert "Realisasi tersimpan" in page.inner_text("main")
+    page.locator("input[name=tautan]").first.fill(
+        "https://bukti.contoh.lumajangkab.go.id/pho-ruas-12"
+    )
+    kirim(page, "main form.card button[type=submit]")
+    assert "Bukti dukung dilampirkan" in page.inner_text("main")
+    page.screenshot(path=str(IMG / "skp-realisasi.png"), full_page=True)
+
     # The team: the PPPK staff member, evaluated for Triwulan IV.
     page.goto(base + "/skp/tim/?tahun=2026")
     assert "Dimas Aditya" in page.inner_text("#tim")
+    page.screenshot(path=str(IMG / "skp-tim.png"), full_page=True)
     kirim(page, "#tim a.btn")
     dimas = SKP.objects.get(pegawai__nama="Dimas Aditya", tahun=2026)
     page.goto(base + f"/skp/{dimas.pk}/nilai/{tw4.pk}/")
