@@ -243,3 +243,10 @@ def test_personnel_section_opens_an_skp_for_an_employee_without_one(client, duni
         reverse("skp:buat_untuk"), {"pegawai": dunia.pppk_a.pegawai.pk, "tahun": 2026}
     )
     assert not SKP.objects.filter(pegawai=dunia.pppk_a.pegawai).exists()
+
+
+def test_skp_page_query_count_is_bounded(client, dunia, dinilai, django_assert_max_num_queries):
+    staf = dinilai[2]
+    c = masuk(client, dunia.kabid_a)
+    with django_assert_max_num_queries(30):
+        assert c.get(reverse("skp:detail", args=[staf.pk])).status_code == 200
