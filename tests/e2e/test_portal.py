@@ -1,8 +1,9 @@
 """The public portal tried in a real browser without logging in, on the demo data.
 
-A citizen opens /publik/, picks Kabupaten Lumajang, then Dinas PUTR, reads the Triwulan III 2026
-results, switches to Tahun 2025, follows a document's verification code to the verification
-page and downloads the signed file. Screenshots go to docs/img/portal-*.png.
+A citizen opens /publik/, picks Kabupaten Lumajang, then Dinas PUTR, reads the Tahun 2025
+results (the newest, longest period), switches to Triwulan IV 2025, follows a document's
+verification code to the verification page and downloads the signed file. Screenshots go to
+docs/img/portal-*.png.
 
 Runs only with KINERJA_E2E=1 and Debian's chromium (see conftest.py).
 """
@@ -47,24 +48,24 @@ def test_a_citizen_reads_published_results_and_checks_a_document(live_server, pa
     with page.expect_navigation():
         page.click("text=Pemerintah Kabupaten Lumajang")
     assert "Dinas Pekerjaan Umum dan Tata Ruang" in page.inner_text("main")
-    assert "Triwulan III 2026" in page.inner_text("main")
+    assert "Tahun 2025" in page.inner_text("main")
     page.screenshot(path=str(IMG / "portal-pemda.png"), full_page=True)
 
     with page.expect_navigation():
         page.click("main table a:has-text('Dinas Pekerjaan Umum dan Tata Ruang')")
     teks = page.inner_text("main")
-    assert "Hasil pengukuran kinerja Triwulan III 2026" in teks
+    assert "Hasil pengukuran kinerja Tahun 2025" in teks
     assert "Sasaran" in teks and "Capaian periode (%)" in teks
+
+    with page.expect_navigation():
+        page.click("nav .nav-pills a:has-text('Triwulan IV 2025')")
+    assert page.url.endswith("/publik/kabupaten-lumajang/dinas-putr/2025-tw4/")
+    assert "Hasil pengukuran kinerja Triwulan IV 2025" in page.inner_text("main")
     page.screenshot(
         path=str(IMG / "portal-instansi.png"),
         full_page=True,
         clip={"x": 0, "y": 0, "width": 1280, "height": 1400},
     )
-
-    with page.expect_navigation():
-        page.click("nav .nav-pills a:has-text('Tahun 2025')")
-    assert page.url.endswith("/publik/kabupaten-lumajang/dinas-putr/2025/")
-    assert "Hasil pengukuran kinerja Tahun 2025" in page.inner_text("main")
 
     # The documents: scroll to them, download the signed file, then verify its code.
     dokumen = page.locator("#judul-dokumen")
@@ -83,21 +84,21 @@ def test_a_citizen_reads_published_results_and_checks_a_document(live_server, pa
 def test_the_pemda_admin_withdraws_and_publishes_again(live_server, page):
     call_command("demo", verbosity=0)
     base = live_server.url
-    publik = base + "/publik/kabupaten-lumajang/dinas-putr/2026-tw3/"
+    publik = base + "/publik/kabupaten-lumajang/dinas-putr/2025-tw4/"
     page.goto(base + "/masuk/")
     page.fill("#id_username", "lumajang.adminpemda")
     page.fill("#id_password", "demo-kinerja-2026")
     with page.expect_navigation():
         page.click("main button[type=submit]")
     page.goto(base + "/publik/kelola/")
-    baris = page.locator("tr", has_text="Triwulan III 2026")
+    baris = page.locator("tr", has_text="Triwulan IV 2025")
     assert "Terbit" in baris.inner_text()
     baris.locator("input[name=alasan]").fill("Koreksi angka IKU-05 sesuai data dinas")
     with page.expect_navigation():
         baris.locator("button:has-text('Tarik')").click()
     assert "Publikasi ditarik" in page.inner_text("main")
     assert page.request.get(publik).status == 404
-    baris = page.locator("tr", has_text="Triwulan III 2026")
+    baris = page.locator("tr", has_text="Triwulan IV 2025")
     assert "Koreksi angka IKU-05" in baris.inner_text()
     with page.expect_navigation():
         baris.locator("button:has-text('Terbitkan')").click()

@@ -1,4 +1,4 @@
-"""The demo publishes the signed Tahun 2025 and Triwulan III 2026 results of the seed agencies."""
+"""The demo publishes the signed Tahun 2025 and Triwulan IV 2025 results of the seed agencies."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def test_each_seed_agency_has_two_published_periods_from_signed_reports(demo):
     pub = list(Publikasi.objects.filter(status=StatusPublikasi.TERBIT).select_related("dokumen"))
     assert len(pub) == 8
     assert {p.instansi.nama for p in pub} == set(data_contoh.AGENSI_CONTOH)
-    assert {p.slug_periode for p in pub} == {"2025", "2026-tw3"}
+    assert {p.slug_periode for p in pub} == {"2025", "2025-tw4"}
     for p in pub:
         assert p.dokumen.status == StatusDokumen.DITANDATANGANI
         assert p.capaian_teks == p.dokumen.snapshot["total"]["rollup"]["t"]
@@ -49,6 +49,6 @@ def test_the_demo_portal_opens_without_login(client, demo):
     html = r.content.decode()
     for nama in ("Provinsi Sumatera Barat", "Kabupaten Banjarnegara", "Kabupaten Lumajang"):
         assert nama in html
-    r = client.get(reverse("portal:periode", args=["kabupaten-lumajang", "dinas-putr", "2026-tw3"]))
+    r = client.get(reverse("portal:periode", args=["kabupaten-lumajang", "dinas-putr", "2025-tw4"]))
     assert r.status_code == 200
     assert "Dinas Pekerjaan Umum dan Tata Ruang" in r.content.decode()

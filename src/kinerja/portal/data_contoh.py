@@ -1,10 +1,12 @@
 """Demo publications for the four seed agencies (hooked into `kinerja demo`).
 
 The demo world has no signed measurement report of its own, so for each seed agency this hook
-builds the Laporan Hasil Pengukuran Kinerja of Tahun 2025 and of Triwulan III 2026 through the
+builds the Laporan Hasil Pengukuran Kinerja of Tahun 2025 and of Triwulan IV 2025 through the
 document services (as the agency's Kepala, who is the designated signer), signs them, and has
-the Pemda's Admin publish both. Everything hangs off the demo Pemdas, so a demo refresh deletes
-it first and builds it again: running `kinerja demo` twice gives the same result.
+the Pemda's Admin publish both. Both periods are already locked; the 2026 periods stay free of
+signed documents, which the running TW IV 2026 cycle and the document tests (the year's ESR
+bundle, the TW III letters) build on. Everything hangs off the demo Pemdas, so a demo refresh
+deletes it first and builds it again: running `kinerja demo` twice gives the same result.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ AGENSI_CONTOH = (
     "Dinas Pekerjaan Umum dan Tata Ruang",
 )
 # (year, kind, number) of the published periods.
-PERIODE_CONTOH = ((2025, "tahun", 1), (2026, "triwulan", 3))
+PERIODE_CONTOH = ((2025, "tahun", 1), (2025, "triwulan", 4))
 KEPALA = (KodePeran.KEPALA, KodePeran.KEPALA_UKPBJ)
 
 
