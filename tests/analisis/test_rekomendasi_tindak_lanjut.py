@@ -368,3 +368,13 @@ def test_admin_pemda_membuat_untuk_semua_perangkat_daerah(client, dunia, time_ma
     client.force_login(d["tim_sakip"])
     assert b"tombol-buat-pemda" not in client.get(url_daftar(d)).content
     assert client.post(reverse("analisis:rekomendasi_buat"), data).status_code == 404
+
+
+def test_layar_admin(client, dunia, rek):
+    tugaskan(dunia, rek)
+    client.force_login(UserFactory(username="akar", is_superuser=True, is_staff=True))
+    for nama in ("aturanrekomendasi", "rekomendasi", "tindaklanjut"):
+        assert client.get(reverse(f"admin:analisis_{nama}_changelist")).status_code == 200
+    assert (
+        client.get(reverse("admin:analisis_rekomendasi_change", args=[rek.pk])).status_code == 200
+    )
