@@ -8,12 +8,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from kinerja.alur import services
+from kinerja.alur import selectors, services
 from kinerja.alur.aksi import tautan_aksi
 from kinerja.alur.models import KeputusanIndikator, Rapat
 from kinerja.organisasi.models import KodePeran
 from tests.alur.bantuan import SOP, aktif
-from tests.factories import IndikatorFactory, UserFactory, beri_peran
+from tests.factories import (
+    IndikatorFactory,
+    PerangkatDaerahFactory,
+    PeriodeFactory,
+    UserFactory,
+    beri_peran,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -168,3 +174,38 @@ def test_langkah_siapkan_format_menawarkan_unduhan_xlsx(dunia, siklus_rapat):
     i, p = dunia["dinas"].pk, dunia["periode"].pk
     urls = [t.url for t in tautan_aksi("siapkan_format", siklus_rapat)]
     assert reverse("pengukuran:format_unduh", args=[i, p]) in urls
+
+
+def test_siklus_berikutnya_menampilkan_arahan_rapat_pimpinan_sebelumnya(
+    client, dunia, siklus_rapat
+):
+    dikembalikan = IndikatorFactory(unit_penanggung_jawab=dunia["dinas"], nama="Jalan mantap")
+    tercapai = IndikatorFactory(unit_penanggung_jawab=dunia["dinas"], nama="Jembatan baik")
+    catat(
+        dunia,
+        aktif(siklus_rapat),
+        keputusan_indikator=[
+            (dikembalikan, "ditindaklanjuti", "Percepat paket preservasi"),
+            (tercapai, "tercapai", ""),
+        ],
+    )
+    assert selectors.arahan_siklus_sebelumnya(siklus_rapat) is None  # its own decisions
+    berikut = services.siklus_buka(
+        pengguna=dunia["kepala"],
+        template=siklus_rapat.template,
+        instansi=dunia["dinas"],
+        periode=PeriodeFactory(pemda=dunia["dinas"].induk, tahun=2026, nomor=4),
+        jenis_perintah="Disposisi",
+        nomor_perintah="2/2026",
+        tanggal_perintah=dt.date(2027, 1, 5),
+    )
+    a = selectors.arahan_siklus_sebelumnya(berikut)
+    assert a.siklus == siklus_rapat
+    assert [k.indikator for k in a.dikembalikan] == [dikembalikan]
+    client.force_login(dunia["sekretaris"])
+    html = client.get(reverse("alur:siklus", args=[berikut.pk])).content.decode()
+    assert "Percepat paket preservasi" in html and "Jembatan baik" in html
+    assert "1 indikator dikembalikan dengan arahan" in html
+    # Another agency's next cycle does not see them.
+    lain = PerangkatDaerahFactory(induk=dunia["dinas"].induk)
+    assert not KeputusanIndikator.objects.filter(rapat__tugas__siklus__instansi=lain).exists()

@@ -9,7 +9,15 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from kinerja.alur.models import SatuanWaktu, Siklus, StatusSiklus, StatusTugas, TemplateSOP, Tugas
+from kinerja.alur.models import (
+    KeputusanIndikator,
+    SatuanWaktu,
+    Siklus,
+    StatusSiklus,
+    StatusTugas,
+    TemplateSOP,
+    Tugas,
+)
 from kinerja.alur.pelaksana import boleh_melaksanakan
 from kinerja.organisasi.permissions import jalur_dengan_peran
 
@@ -135,3 +143,40 @@ def notifikasi_belum_dibaca(user: Any) -> int:
     from kinerja.alur.models import Notifikasi
 
     return Notifikasi.objects.filter(pengguna=user, dibaca_pada__isnull=True).count()
+
+
+@dataclass
+class ArahanSebelumnya:
+    """The leadership decisions of the agency's previous cycle, carried into this one."""
+
+    siklus: Siklus
+    keputusan: list[KeputusanIndikator]
+
+    @property
+    def dikembalikan(self) -> list[KeputusanIndikator]:
+        """The indicators sent back with instructions (still to be acted on)."""
+        return [k for k in self.keputusan if k.hasil == "ditindaklanjuti"]
+
+
+def arahan_siklus_sebelumnya(siklus: Siklus) -> ArahanSebelumnya | None:
+    """The decisions per indicator recorded at the leadership meeting of the agency's latest
+    earlier cycle that had one (seed 002 step 11, seed 003 step 17), so the next cycle starts
+    from them. Two queries; None when no earlier cycle decided anything."""
+    k = (
+        KeputusanIndikator.objects.filter(
+            rapat__tugas__siklus__instansi_id=siklus.instansi_id,
+            rapat__tugas__siklus__dibuka_pada__lt=siklus.dibuka_pada,
+        )
+        .exclude(rapat__tugas__siklus_id=siklus.pk)
+        .order_by("-rapat__tugas__siklus__dibuka_pada")
+        .values_list("rapat__tugas__siklus_id", flat=True)
+        .first()
+    )
+    if k is None:
+        return None
+    keputusan = list(
+        KeputusanIndikator.objects.filter(rapat__tugas__siklus_id=k)
+        .select_related("indikator", "rapat__tugas__siklus__periode")
+        .order_by("indikator__kode", "indikator__nama", "-rapat__waktu")
+    )
+    return ArahanSebelumnya(siklus=keputusan[0].rapat.tugas.siklus, keputusan=keputusan)

@@ -134,6 +134,7 @@ def siklus_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "tautan": tautan,
             "berjalan": berjalan,
             "label": siklus.template.label_pelaksana(),
+            "arahan_sebelumnya": selectors.arahan_siklus_sebelumnya(siklus),
         },
     )
 
