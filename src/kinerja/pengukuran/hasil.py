@@ -147,6 +147,10 @@ def hitung_baris(
     sekarang = per_periode.get(n)
     riwayat = [r.nilai for i, r in sorted(per_periode.items()) if i < n and r.nilai is not None]
     t_tahun = nilai_target(ind, target.nilai, target.nilai_teks) if target else None
+    if jumlah_periode == 1 and tgt_periode == [None]:
+        # A year period: its target is the annual target of the PK (METHODOLOGY "Periods");
+        # a Rencana Aksi has no separate target for the whole year.
+        tgt_periode = [t_tahun]
     sd = hitung_capaian_sd_triwulan(
         realisasi=real,
         triwulan=n,
