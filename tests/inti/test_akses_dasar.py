@@ -38,3 +38,15 @@ def test_login_gagal_berulang_dikunci(client):
 
 def test_kesehatan_tanpa_login(client):
     assert client.get(reverse("kesehatan")).json() == {"status": "ok"}
+
+
+def test_beranda_kepala_menautkan_dasbor_dan_capaian_periode_terakhir(client):
+    from kinerja.organisasi.models import KodePeran
+    from tests.factories import PerangkatDaerahFactory, PeriodeFactory, UserFactory, beri_peran
+
+    dinas = PerangkatDaerahFactory()
+    periode = PeriodeFactory(pemda=dinas.induk, nomor=3)
+    client.force_login(beri_peran(UserFactory(), KodePeran.KEPALA, dinas))
+    html = client.get(reverse("beranda")).content.decode()
+    assert reverse("analisis:dasbor_instansi", args=[dinas.pk]) + f"?periode={periode.pk}" in html
+    assert reverse("pengukuran:capaian", args=[dinas.pk, periode.pk]) in html
