@@ -931,27 +931,8 @@ def perbandingan_indikator(ind: pm.Indikator, periode: Periode) -> Perbandingan:
                 else None
             )
         tahunan.append(nilai_sekarang)
-        renstra = rumus.hitung_capaian_renstra(
-            realisasi_tahunan=tahunan,
-            target_akhir=ind.target_akhir_renstra,
-            agregasi=ind.agregasi,
-            polaritas=ind.polaritas,
-            jenis=ind.jenis_nilai,
-            metode_negatif=ind.metode_negatif,
-            skala=skala,
-            boleh_negatif=ind.boleh_negatif,
-        )
-    standar = None
-    if ind.standar_nasional is not None:
-        standar = rumus.hitung_capaian(
-            target=ind.standar_nasional,
-            realisasi=nilai_sekarang,
-            polaritas=ind.polaritas,
-            jenis=ind.jenis_nilai,
-            metode_negatif=ind.metode_negatif,
-            skala=skala,
-            boleh_negatif=ind.boleh_negatif,
-        )
+        renstra = hasil.capaian_renstra(ind, tahunan)
+    standar = hasil.capaian_standar(ind, nilai_sekarang)
     per_ini = kelompok.get((periode.tahun, periode.jenis_periode), {})
     t = sekarang.target
     pr = rumus.proyeksi(

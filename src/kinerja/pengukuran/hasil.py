@@ -186,6 +186,35 @@ def hitung_baris(
     )
 
 
+def capaian_renstra(ind: pm.Indikator, realisasi_tahunan: list[Any]) -> rumus.HasilCapaian:
+    """Capaian against the Renstra end target from the realisation of each plan year so far."""
+    return rumus.hitung_capaian_renstra(
+        realisasi_tahunan=realisasi_tahunan,
+        target_akhir=ind.target_akhir_renstra,
+        agregasi=ind.agregasi,
+        polaritas=ind.polaritas,
+        jenis=ind.jenis_nilai,
+        metode_negatif=ind.metode_negatif,
+        skala=skala_rumus(ind.skala),
+        boleh_negatif=ind.boleh_negatif,
+    )
+
+
+def capaian_standar(ind: pm.Indikator, realisasi: Any) -> rumus.HasilCapaian | None:
+    """Capaian against the national/provincial standard, None when none is entered."""
+    if ind.standar_nasional is None:
+        return None
+    return rumus.hitung_capaian(
+        target=ind.standar_nasional,
+        realisasi=realisasi,
+        polaritas=ind.polaritas,
+        jenis=ind.jenis_nilai,
+        metode_negatif=ind.metode_negatif,
+        skala=skala_rumus(ind.skala),
+        boleh_negatif=ind.boleh_negatif,
+    )
+
+
 def tabel_capaian(*, instansi: Instansi, periode: Periode) -> TabelCapaian:
     """Every indicator of `instansi` (and its units) for `periode`, in five queries."""
     indikator = list(indikator_instansi(instansi))

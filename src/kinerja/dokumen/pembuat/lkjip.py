@@ -91,7 +91,6 @@ def kumpulkan(k: Konteks) -> dict[str, Any]:
             if b.indikator.jenis not in JENIS_UTAMA:
                 continue
             ind = b.indikator
-            skala = hasil.skala_rumus(ind.skala)
             riwayat = []
             tahunan = []
             for y, per in sorted(lalu.items()):
@@ -109,27 +108,10 @@ def kumpulkan(k: Konteks) -> dict[str, Any]:
                 )
             sekarang = b.sd.realisasi.nilai_asli if b.sd.realisasi.dapat_dihitung else None
             tahunan.append(sekarang)
-            renstra = rumus.hitung_capaian_renstra(
-                realisasi_tahunan=tahunan,
-                target_akhir=ind.target_akhir_renstra,
-                agregasi=ind.agregasi,
-                polaritas=ind.polaritas,
-                jenis=ind.jenis_nilai,
-                metode_negatif=ind.metode_negatif,
-                skala=skala,
-                boleh_negatif=ind.boleh_negatif,
-            )
+            renstra = hasil.capaian_renstra(ind, tahunan)
             standar = None
-            if ind.standar_nasional is not None:
-                c = rumus.hitung_capaian(
-                    target=ind.standar_nasional,
-                    realisasi=sekarang,
-                    polaritas=ind.polaritas,
-                    jenis=ind.jenis_nilai,
-                    metode_negatif=ind.metode_negatif,
-                    skala=skala,
-                    boleh_negatif=ind.boleh_negatif,
-                )
+            c = hasil.capaian_standar(ind, sekarang)
+            if c is not None:
                 standar = {
                     "nilai": hasil.teks_nilai(ind, ind.standar_nasional),
                     "capaian": sel_hasil(c),
