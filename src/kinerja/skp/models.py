@@ -10,10 +10,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kinerja.dokumen.models import kode_verifikasi_baru
 from kinerja.organisasi.models import Instansi, Jabatan, JenisASN, Pegawai, StatusPemangku
 from kinerja.pengukuran.models import Periode
 from kinerja.perencanaan.models import ANGKA, ItemPK
 from kinerja.skp import matriks
+from kinerja.skp.berakhlak import NilaiBerAKHLAK
 
 
 class RatingEkspektasi(models.TextChoices):
@@ -383,6 +385,372 @@ class PenilaianSKP(models.Model):
 
     def __str__(self) -> str:
         return f"{self.skp.pegawai} · {self.periode}: {self.get_predikat_display()}"
+
+    def instansi_cakupan(self) -> Instansi | None:
+        """The unit of the SKP."""
+        return self.skp.unit
+
+
+# -- perilaku kerja per BerAKHLAK value -----------------------------------------------------------
+
+
+class EkspektasiPerilaku(models.Model):
+    """The pejabat penilai's specific expectation (ekspektasi khusus pimpinan) for one core value
+    on one SKP; set with the plan, printed on the SKP and shown beside each evaluation."""
+
+    skp = models.ForeignKey(
+        SKP, verbose_name=_("SKP"), on_delete=models.CASCADE, related_name="ekspektasi_perilaku"
+    )
+    nilai = models.CharField(_("nilai dasar"), max_length=12, choices=NilaiBerAKHLAK.choices)
+    ekspektasi = models.TextField(_("ekspektasi khusus pimpinan"), blank=True)
+    versi = models.PositiveIntegerField(_("versi baris"), default=1)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("ekspektasi perilaku kerja")
+        verbose_name_plural = _("ekspektasi perilaku kerja")
+        ordering = ["skp", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["skp", "nilai"], name="ekspektasi_perilaku_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.skp} · {self.get_nilai_display()}"
+
+    def instansi_cakupan(self) -> Instansi | None:
+        """The unit of the SKP."""
+        return self.skp.unit
+
+
+class PenilaianPerilaku(models.Model):
+    """The pejabat penilai's rating and feedback on one core value in a periodic evaluation.
+
+    The overall rating of perilaku kerja stays the penilai's single judgement
+    (`PenilaianSKP.rating_perilaku`); the per-value ratings are its documented basis.
+    """
+
+    penilaian = models.ForeignKey(
+        "PenilaianSKP",
+        verbose_name=_("evaluasi"),
+        on_delete=models.CASCADE,
+        related_name="perilaku",
+    )
+    nilai = models.CharField(_("nilai dasar"), max_length=12, choices=NilaiBerAKHLAK.choices)
+    rating = models.CharField(
+        _("rating"), max_length=10, choices=RatingEkspektasi.choices, blank=True
+    )
+    umpan_balik = models.TextField(_("umpan balik"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("penilaian perilaku kerja")
+        verbose_name_plural = _("penilaian perilaku kerja")
+        ordering = ["penilaian", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["penilaian", "nilai"], name="penilaian_perilaku_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.penilaian} · {self.get_nilai_display()}"
+
+    def instansi_cakupan(self) -> Instansi | None:
+        """The unit of the SKP."""
+        return self.penilaian.skp.unit
+
+
+# -- annual evaluation ------------------------------------------------------------------------
+
+
+class PenilaianTahunan(models.Model):
+    """The employee's annual evaluation: one predikat for the year, over every SKP of the year.
+
+    An employee who moved unit mid-year has two SKP and their periodic evaluations; the annual
+    evaluation combines them (`matriks.rating_gabungan`, weighted by days) and is decided by the
+    pejabat penilai of the year's last SKP (`skp`). A unit head's hasil kerja follows the unit's
+    annual capaian, as in the periodic evaluation.
+    """
+
+    pegawai = models.ForeignKey(
+        Pegawai,
+        verbose_name=_("pegawai"),
+        on_delete=models.PROTECT,
+        related_name="penilaian_tahunan",
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    skp = models.ForeignKey(
+        SKP,
+        verbose_name=_("SKP terakhir tahun itu"),
+        on_delete=models.PROTECT,
+        related_name="penilaian_tahunan",
+    )
+    rating_hasil_kerja = models.CharField(
+        _("rating hasil kerja"), max_length=10, choices=RatingEkspektasi.choices
+    )
+    rating_perilaku = models.CharField(
+        _("rating perilaku kerja"), max_length=10, choices=RatingEkspektasi.choices
+    )
+    predikat = models.CharField(
+        _("predikat kinerja"), max_length=20, choices=PredikatKinerja.choices
+    )
+    sumber_rating_hasil = models.CharField(
+        _("sumber rating hasil kerja"),
+        max_length=16,
+        choices=SumberRating.choices,
+        default=SumberRating.PENILAI,
+    )
+    capaian_unit = models.DecimalField(
+        _("capaian unit (%)"), null=True, blank=True, max_digits=20, decimal_places=4
+    )
+    catatan = models.TextField(_("catatan pejabat penilai"), blank=True)
+    final = models.BooleanField(_("final"), default=False)
+    dinilai_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dinilai oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    penilai = models.ForeignKey(
+        Pegawai,
+        verbose_name=_("pejabat penilai"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    status_penilai = models.CharField(
+        _("status pejabat penilai"),
+        max_length=10,
+        choices=StatusPemangku.choices,
+        default=StatusPemangku.DEFINITIF,
+    )
+    dinilai_pada = models.DateTimeField(_("dinilai pada"), auto_now=True)
+    versi = models.PositiveIntegerField(_("versi baris"), default=1)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("evaluasi kinerja tahunan")
+        verbose_name_plural = _("evaluasi kinerja tahunan")
+        ordering = ["-tahun", "pegawai__nama"]
+        constraints = [
+            models.UniqueConstraint(fields=["pegawai", "tahun"], name="penilaian_tahunan_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pegawai} · {self.tahun}: {self.get_predikat_display()}"
+
+    def instansi_cakupan(self) -> Instansi | None:
+        """The unit of the year's last SKP."""
+        return self.skp.unit
+
+
+# -- objections -------------------------------------------------------------------------------
+
+
+class StatusKeberatan(models.TextChoices):
+    """Life of an objection: filed, then upheld unchanged, changed, or withdrawn."""
+
+    DIAJUKAN = "diajukan", _("Diajukan")
+    DIKUATKAN = "dikuatkan", _("Ditolak — hasil evaluasi dikuatkan")
+    DIUBAH = "diubah", _("Diterima — hasil evaluasi diubah")
+    DITARIK = "ditarik", _("Ditarik pegawai")
+
+
+class Keberatan(models.Model):
+    """An employee's objection to a final evaluation (periodic or annual), decided by the
+    superior of the pejabat penilai (atasan pejabat penilai), who upholds or changes it.
+
+    Exactly one of `penilaian` / `penilaian_tahunan` is set. The ratings before the decision are
+    kept here (`*_semula`) so the record of what was changed survives the change itself.
+    """
+
+    penilaian = models.ForeignKey(
+        PenilaianSKP,
+        verbose_name=_("evaluasi periodik"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="keberatan",
+    )
+    penilaian_tahunan = models.ForeignKey(
+        PenilaianTahunan,
+        verbose_name=_("evaluasi tahunan"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="keberatan",
+    )
+    pegawai = models.ForeignKey(
+        Pegawai, verbose_name=_("pegawai"), on_delete=models.PROTECT, related_name="keberatan"
+    )
+    alasan = models.TextField(_("alasan keberatan"))
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=StatusKeberatan.choices,
+        default=StatusKeberatan.DIAJUKAN,
+    )
+    diajukan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diajukan oleh"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    diajukan_pada = models.DateTimeField(_("diajukan pada"), auto_now_add=True)
+    batas_putusan = models.DateField(_("batas waktu putusan"))
+    jabatan_pemutus = models.ForeignKey(
+        Jabatan,
+        verbose_name=_("jabatan atasan pejabat penilai"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    pemutus = models.ForeignKey(
+        Pegawai,
+        verbose_name=_("atasan pejabat penilai"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    rating_hasil_semula = models.CharField(
+        _("rating hasil kerja semula"), max_length=10, choices=RatingEkspektasi.choices
+    )
+    rating_perilaku_semula = models.CharField(
+        _("rating perilaku kerja semula"), max_length=10, choices=RatingEkspektasi.choices
+    )
+    predikat_semula = models.CharField(
+        _("predikat semula"), max_length=20, choices=PredikatKinerja.choices
+    )
+    pertimbangan = models.TextField(_("pertimbangan putusan"), blank=True)
+    rating_hasil_baru = models.CharField(
+        _("rating hasil kerja baru"), max_length=10, choices=RatingEkspektasi.choices, blank=True
+    )
+    rating_perilaku_baru = models.CharField(
+        _("rating perilaku kerja baru"),
+        max_length=10,
+        choices=RatingEkspektasi.choices,
+        blank=True,
+    )
+    predikat_baru = models.CharField(
+        _("predikat baru"), max_length=20, choices=PredikatKinerja.choices, blank=True
+    )
+    diputus_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diputus oleh (akun)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    diputus_pada = models.DateTimeField(_("diputus pada"), null=True, blank=True)
+    versi = models.PositiveIntegerField(_("versi baris"), default=1)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("keberatan")
+        verbose_name_plural = _("keberatan")
+        ordering = ["-diajukan_pada"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(penilaian__isnull=False) & Q(penilaian_tahunan__isnull=True))
+                | (Q(penilaian__isnull=True) & Q(penilaian_tahunan__isnull=False)),
+                name="keberatan_satu_evaluasi",
+            ),
+            # One open objection per evaluation at a time.
+            models.UniqueConstraint(
+                fields=["penilaian"],
+                condition=Q(status="diajukan"),
+                name="keberatan_terbuka_unik_periodik",
+            ),
+            models.UniqueConstraint(
+                fields=["penilaian_tahunan"],
+                condition=Q(status="diajukan"),
+                name="keberatan_terbuka_unik_tahunan",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pegawai} · {self.get_status_display()}"
+
+    def evaluasi(self) -> PenilaianSKP | PenilaianTahunan:
+        """The evaluation objected to."""
+        return self.penilaian or self.penilaian_tahunan  # type: ignore[return-value]
+
+    def instansi_cakupan(self) -> Instansi | None:
+        """The unit of the evaluated SKP."""
+        return self.evaluasi().skp.unit
+
+
+# -- frozen documents -------------------------------------------------------------------------
+
+
+class JenisArsipSKP(models.TextChoices):
+    """Which document an archived SKP file is."""
+
+    SKP = "skp", _("Sasaran Kinerja Pegawai")
+    EVALUASI = "evaluasi", _("Dokumen Evaluasi Kinerja Pegawai periodik")
+    TAHUNAN = "tahunan", _("Dokumen Evaluasi Kinerja Pegawai tahunan")
+
+
+class ArsipSKP(models.Model):
+    """The frozen PDF of an SKP when it is set (ditetapkan), of a periodic evaluation and of an
+    annual evaluation when they become final, with its SHA-256 and a verification code.
+
+    Each later change (an objection that changes the evaluation) adds a new version; earlier
+    versions are kept. These files stay out of the agency's document register (`kinerja.dokumen`)
+    because that register is visible to every role of the agency, while an SKP is private
+    (docs/decisions/0005).
+    """
+
+    skp = models.ForeignKey(
+        SKP, verbose_name=_("SKP"), on_delete=models.CASCADE, related_name="arsip"
+    )
+    jenis = models.CharField(_("jenis"), max_length=10, choices=JenisArsipSKP.choices)
+    penilaian = models.ForeignKey(
+        PenilaianSKP,
+        verbose_name=_("evaluasi periodik"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="arsip",
+    )
+    penilaian_tahunan = models.ForeignKey(
+        PenilaianTahunan,
+        verbose_name=_("evaluasi tahunan"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="arsip",
+    )
+    versi = models.PositiveIntegerField(_("versi"), default=1)
+    berkas = models.FileField(_("berkas"), upload_to="skp-arsip/", max_length=255)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
+    ukuran = models.PositiveBigIntegerField(_("ukuran (bita)"), default=0)
+    snapshot = models.JSONField(_("cuplikan isi"), default=dict, blank=True)
+    kode_verifikasi = models.CharField(
+        _("kode verifikasi"), max_length=20, unique=True, default=kode_verifikasi_baru
+    )
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dibuat oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("arsip dokumen SKP")
+        verbose_name_plural = _("arsip dokumen SKP")
+        ordering = ["skp", "jenis", "-versi"]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} · {self.skp} (v{self.versi})"
 
     def instansi_cakupan(self) -> Instansi | None:
         """The unit of the SKP."""
