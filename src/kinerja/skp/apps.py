@@ -10,4 +10,4 @@ class SkpConfig(AppConfig):
 
     def ready(self) -> None:
         # Register the permission predicates with django-rules.
-        from kinerja.skp import permissions  # noqa: F401
+        from kinerja.skp import permissions, permissions_keberatan, permissions_tahunan  # noqa: F401

@@ -1,12 +1,14 @@
 """URL map of the skp app (mounted in kinerja/urls.py at /skp/)."""
 
-from django.urls import path
+from django.urls import include, path
 
 from kinerja.skp import views, views_impor
 
 app_name = "skp"
 
 urlpatterns: list = [
+    path("", include("kinerja.skp.urls_tahunan")),
+    path("", include("kinerja.skp.urls_keberatan")),
     path("", views.beranda, name="beranda"),
     path("tim/", views.tim, name="tim"),
     path("cascade/", views.cascade, name="cascade"),

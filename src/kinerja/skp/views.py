@@ -21,7 +21,7 @@ from kinerja.organisasi.models import Instansi, JenisInstansi
 from kinerja.organisasi.permissions import jalur_dengan_peran
 from kinerja.pengukuran.models import Periode
 from kinerja.perencanaan.models import ItemPK
-from kinerja.skp import forms, selectors, services
+from kinerja.skp import forms, selectors, selectors_keberatan, selectors_tahunan, services
 from kinerja.skp.models import (
     SKP,
     BuktiSKP,
@@ -206,6 +206,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "form_indikator": forms.IndikatorForm() if boleh_isi and terbuka else None,
             "kepala_unit": selectors.adalah_kepala_unit(skp.jabatan),
             "skp_lain": SKP.objects.filter(pegawai=skp.pegawai, tahun=skp.tahun).exclude(pk=skp.pk),
+            **selectors_tahunan.konteks_detail(user, skp),
+            **selectors_keberatan.konteks_detail(user, skp),
         },
     )
 

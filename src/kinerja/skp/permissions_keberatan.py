@@ -1,0 +1,1 @@
+"""Permission predicates of the keberatan pages (registered in `SkpConfig.ready()`)."""

@@ -1,0 +1,1 @@
+"""Permission predicates of the tahunan pages (registered in `SkpConfig.ready()`)."""
