@@ -11,11 +11,13 @@
   kerja"): Istimewa → di atas ekspektasi, Baik → sesuai ekspektasi, otherwise di bawah.
 - `periksa_distribusi(predikat_organisasi, jumlah)`: the *pola distribusi* of employees'
   predikat allowed for each organisation predikat; returns the rules a unit breaks.
+- `rating_gabungan(bagian)`: one annual rating from several (rating, days) parts, the
+  day-weighted mean of the scores 3/2/1 (Kinerja's documented choice, the regulation is silent).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -241,3 +243,71 @@ def periksa_distribusi(
         paling_sedikit((Predikat.KURANG, Predikat.BUTUH_PERBAIKAN), 10)
         paling_banyak(Predikat.SANGAT_BAIK, 0)
     return hasil
+
+
+# -- annual evaluation: combining the ratings of a year's SKP ---------------------------------
+
+# Scores of the ratings for the day-weighted mean. The regulation does not say how the periodic
+# evaluations of a year (or the two SKP of an employee who moved unit) become one annual rating;
+# this is Kinerja's documented choice (docs/skp.md, *Evaluasi kinerja tahunan*, [open]).
+SKOR_RATING: Mapping[Rating, int] = {Rating.DI_ATAS: 3, Rating.SESUAI: 2, Rating.DI_BAWAH: 1}
+# Lower bounds (inclusive) of the weighted mean: ≥ 2.5 di atas, ≥ 1.5 sesuai, else di bawah.
+BATAS_GABUNGAN_DI_ATAS = Decimal("2.5")
+BATAS_GABUNGAN_SESUAI = Decimal("1.5")
+
+
+def _bagian_sah(bagian: Sequence[tuple[Rating | str, int]]) -> list[tuple[Rating, int]]:
+    """The parts as (Rating, days); ValueError for an unknown rating or days that are not a
+    positive integer."""
+    hasil = []
+    for rating, hari in bagian:
+        if isinstance(hari, bool) or not isinstance(hari, int) or hari < 1:
+            raise ValueError("jumlah hari harus bilangan bulat positif")
+        hasil.append((Rating(rating), hari))
+    return hasil
+
+
+def skor_gabungan(bagian: Sequence[tuple[Rating | str, int]]) -> Decimal | None:
+    """The day-weighted mean score (di atas 3, sesuai 2, di bawah 1) of `bagian`, a sequence of
+    (rating, days); None when empty. Exact to 28 significant digits, for display.
+
+    >>> skor_gabungan([("sesuai", 1), ("di_atas", 1)])
+    Decimal('2.5')
+    """
+    sah = _bagian_sah(bagian)
+    if not sah:
+        return None
+    jumlah = sum(SKOR_RATING[r] * h for r, h in sah)
+    return Decimal(jumlah) / Decimal(sum(h for _r, h in sah))
+
+
+def rating_gabungan(bagian: Sequence[tuple[Rating | str, int]]) -> Rating | None:
+    """One rating for several parts of a year, weighted by the days each part covers.
+
+    Each part is (rating, days). Scores di atas = 3, sesuai = 2, di bawah = 1; the weighted
+    mean ≥ 2.5 gives di atas, ≥ 1.5 sesuai, otherwise di bawah; no parts give None. The bounds
+    are compared exactly (integers), so a mean of exactly 2.5 is di atas.
+
+    Worked example (docs/skp.md): an employee moved unit on 1 July 2026. The first SKP
+    (1 January – 30 June, 181 days) was last rated sesuai, the second (1 July – 31 December,
+    184 days) di atas: (2 × 181 + 3 × 184) / 365 = 914 / 365 ≈ 2.504 → di atas. Had the first
+    half been di atas and the second sesuai: 911 / 365 ≈ 2.496 → sesuai (the longer part wins).
+
+    >>> rating_gabungan([("sesuai", 181), ("di_atas", 184)])
+    <Rating.DI_ATAS: 'di_atas'>
+    >>> rating_gabungan([("di_atas", 181), ("sesuai", 184)])
+    <Rating.SESUAI: 'sesuai'>
+
+    Raises ValueError for a value that is not a rating or days that are not a positive integer.
+    """
+    sah = _bagian_sah(bagian)
+    if not sah:
+        return None
+    jumlah = sum(SKOR_RATING[r] * h for r, h in sah)
+    total = sum(h for _r, h in sah)
+    # mean ≥ 2.5  ⇔  2 × jumlah ≥ 5 × total (and likewise for 1.5), without rounding.
+    if 2 * jumlah >= 5 * total:
+        return Rating.DI_ATAS
+    if 2 * jumlah >= 3 * total:
+        return Rating.SESUAI
+    return Rating.DI_BAWAH
