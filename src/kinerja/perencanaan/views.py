@@ -285,9 +285,32 @@ def data_pohon(
     akar: list[selectors.Simpul],
     per_elemen: dict[int, Any],
     per_indikator: dict[int, Any],
+    skp_per_indikator: dict[int, list[Any]] | None = None,
 ) -> dict[str, Any]:
     """The ECharts tree: the agency at the root, each element with its indicators and the
-    predikat class of its own indicators' roll-up (from `pengukuran.hasil`)."""
+    predikat class of its own indicators' roll-up (from `pengukuran.hasil`).
+
+    With `skp_per_indikator` (the visible results per indicator, from
+    `kinerja.skp.selectors_pohon.rhk_per_indikator`), each element also gets, after its
+    sub-elements, a node `jenis: "skp"` per result supporting one of its indicators, with the
+    results supporting it below and a link to the SKP."""
+    skp_per_indikator = skp_per_indikator or {}
+
+    def simpul_skp(r: Any, indikator: str) -> dict[str, Any]:
+        """An employee's result (a `SimpulCascade`) and its supporters as tree data."""
+        return {
+            "name": r.judul[:90],
+            "jenis": "skp",
+            "level": _("SKP"),
+            "pemilik": r.pemilik,
+            "jabatan": getattr(r, "jabatan", ""),
+            "keterangan": r.keterangan,
+            "mendukung": indikator,
+            "url": reverse("skp:detail", args=[r.skp_id]) if r.skp_id else "",
+            "indikator": [],
+            "predikat": "",
+            "children": [simpul_skp(a, "") for a in r.anak],
+        }
 
     def simpul(s: selectors.Simpul) -> dict[str, Any]:
         kel = per_elemen.get(s.elemen.pk)
@@ -318,7 +341,12 @@ def data_pohon(
                 }
                 for ind in s.indikator
             ],
-            "children": [simpul(a) for a in s.anak],
+            "children": [simpul(a) for a in s.anak]
+            + [
+                simpul_skp(r, ind.nama)
+                for ind in s.indikator
+                for r in skp_per_indikator.get(ind.pk, [])
+            ],
         }
 
     return {
@@ -341,7 +369,10 @@ def _angka_hasil(h: Any) -> str:
 
 def pohon(request: HttpRequest, pk: int) -> HttpResponse:
     """The pohon kinerja: an expandable ECharts tree coloured by each element's predikat for the
-    chosen period, and the same tree as a nested list (accessible, printable)."""
+    chosen period, and the same tree as a nested list (accessible, printable).
+
+    `?skp=1` adds the employees' results supporting each indicator (the year of the period, or
+    `?tahun=`), for users who may see SKP of the agency and only the SKP they may see."""
     k = _kerangka(request, pk)
     pemda = Instansi.objects.get(pk=k.instansi.id_leluhur[0])
     daftar_periode = list(
@@ -369,6 +400,21 @@ def pohon(request: HttpRequest, pk: int) -> HttpResponse:
             for b in kel.baris:
                 per_indikator[b.indikator.pk] = b
     akar = selectors.pohon_kerangka(k)
+    # The SKP layer (issue 9, docs/decisions/0005): offered only to those who may see an SKP of
+    # the agency, off by default; imported here because skp depends on perencanaan, not the
+    # other way round.
+    from kinerja.skp import selectors_pohon
+
+    boleh_skp = selectors_pohon.skp_di_pohon_boleh(request.user, k.instansi)
+    tampil_skp = boleh_skp and request.GET.get("skp") == "1"
+    tahun_skp = (
+        periode.tahun
+        if periode is not None and "tahun" not in request.GET
+        else _tahun_dipilih(request, k)
+    )
+    skp_per_indikator = (
+        selectors_pohon.rhk_per_indikator(request.user, k.instansi, tahun_skp) if tampil_skp else {}
+    )
     return render(
         request,
         "perencanaan/pohon.html",
@@ -379,7 +425,11 @@ def pohon(request: HttpRequest, pk: int) -> HttpResponse:
             "daftar_periode": daftar_periode,
             "per_elemen": per_elemen,
             "per_indikator": per_indikator,
-            "data_pohon": data_pohon(k, akar, per_elemen, per_indikator),
+            "boleh_skp": boleh_skp,
+            "tampil_skp": tampil_skp,
+            "tahun_skp": tahun_skp,
+            "skp_per_indikator": skp_per_indikator,
+            "data_pohon": data_pohon(k, akar, per_elemen, per_indikator, skp_per_indikator),
             "predikat_legenda": [
                 ("sangat-tinggi", _("Sangat Tinggi")),
                 ("tinggi", _("Tinggi")),

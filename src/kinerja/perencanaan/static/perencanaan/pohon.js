@@ -4,8 +4,15 @@
 // kinerja.css stays the only place that defines them. Clicking a box opens or closes its
 // branch; the canvas widens with the number of visible leaves (the page scrolls sideways) and
 // is fitted to the paper when printing. Buttons: expand all, collapse, print.
+// With the SKP layer on (?skp=1), nodes of `jenis: "skp"` are employees' results: drawn as
+// violet rectangles with an "SKP" tag (colour from the .lencana-skp legend badge), never
+// collapsed, and a click opens the SKP.
 (function () {
   "use strict";
+  // The SKP switch and year submit their form at once (the button stays for no-JS use).
+  document.addEventListener("change", function (e) {
+    if (e.target.matches("[data-kirim-form]") && e.target.form) { e.target.form.submit(); }
+  });
   var wadah = document.getElementById("pohon-kinerja");
   var sumber = document.getElementById("data-pohon");
   if (!wadah || !sumber || typeof echarts === "undefined") { return; }
@@ -45,7 +52,7 @@
   function siapkan(node, kedalaman) {
     node.id = "n" + (nomor++);
     node.kedalaman = kedalaman;
-    node.collapsed = kedalaman >= 2 && (node.children || []).length > 0;
+    node.collapsed = node.jenis !== "skp" && kedalaman >= 2 && (node.children || []).length > 0;
     (node.children || []).forEach(function (a) { siapkan(a, kedalaman + 1); });
   }
   siapkan(akar, 0);
@@ -67,7 +74,44 @@
     return 1 + Math.max.apply(null, node.children.map(kedalamanTerlihat));
   }
 
+  function bentukSkp(node, skala) {
+    var w = warna.skp || { isi: "#e9e3f5", teks: "#4b2a82" };
+    var lebarHuruf = Math.max(14, Math.round(26 * skala));
+    var isiLabel = ["{lv|SKP · " + esc(baris(node.pemilik, lebarHuruf, 1)[0] || "") + "}"]
+      .concat(baris(node.name, lebarHuruf, 3).map(function (b) { return "{nm|" + esc(b) + "}"; }));
+    var hasil = {
+      name: node.name,
+      id: node.id,
+      data: node,
+      collapsed: false,
+      symbol: "rect",
+      symbolSize: [Math.round(LEBAR * skala), Math.round(TINGGI * 0.8 * Math.max(skala, 0.75))],
+      itemStyle: { color: w.isi, borderColor: "#7952b3", borderWidth: 1.5, borderType: "dashed" },
+      cursor: node.url ? "pointer" : "default",
+      label: {
+        position: "inside",
+        align: "center",
+        formatter: isiLabel.join("\n"),
+        rich: {
+          lv: {
+            fontSize: Math.max(7, 9 * skala), color: w.teks, fontWeight: "bold", align: "center",
+            lineHeight: Math.max(9, 14 * skala)
+          },
+          nm: {
+            fontSize: Math.max(7, 10 * skala), color: w.teks, align: "center",
+            lineHeight: Math.max(9, 13 * skala)
+          }
+        }
+      }
+    };
+    if ((node.children || []).length) {
+      hasil.children = node.children.map(function (a) { return bentuk(a, skala); });
+    }
+    return hasil;
+  }
+
   function bentuk(node, skala) {
+    if (node.jenis === "skp") { return bentukSkp(node, skala); }
     var w = warna[node.predikat];
     var kosong = !node.indikator || !node.indikator.length;
     var isi = node.kedalaman === 0 ? "#0b4f6c" : (w ? w.isi : (kosong ? "#ffffff" : "#f1f3f5"));
@@ -117,6 +161,16 @@
   function tooltip(p) {
     var d = p.data && p.data.data;
     if (!d) { return ""; }
+    if (d.jenis === "skp") {
+      var teks = "<div style='max-width:28rem;white-space:normal'><div class='small text-muted'>SKP · " +
+        esc(d.pemilik) + (d.jabatan ? ", " + esc(d.jabatan) : "") + "</div><strong>" +
+        esc(d.name) + "</strong>";
+      if (d.keterangan) { teks += "<div class='small'>" + esc(d.keterangan) + "</div>"; }
+      if (d.mendukung) {
+        teks += "<div class='small'>" + esc(label.labelMendukung) + ": " + esc(d.mendukung) + "</div>";
+      }
+      return teks + "<div class='small text-muted'>" + esc(label.labelBukaSkp) + "</div></div>";
+    }
     var html = "<div style='max-width:28rem;white-space:normal'><div class='small text-muted'>" +
       esc(d.level) + "</div><strong>" + esc(d.name) + "</strong>";
     if (d.unit) { html += "<div class='small'>" + esc(label.labelUnit) + ": " + esc(d.unit) + "</div>"; }
@@ -181,11 +235,16 @@
   }
   grafik.on("click", function (p) {
     var node = p.data && cari(akar, p.data.id);
+    if (node && node.jenis === "skp") {
+      if (node.url) { window.location.assign(node.url); }
+      return;
+    }
     if (node && (node.children || []).length) { node.collapsed = !node.collapsed; gambar(); }
   });
 
   function atur(node, tutup) {
-    node.collapsed = tutup && node.kedalaman >= 2 && (node.children || []).length > 0;
+    node.collapsed = tutup && node.jenis !== "skp" && node.kedalaman >= 2 &&
+      (node.children || []).length > 0;
     (node.children || []).forEach(function (a) { atur(a, tutup); });
   }
   document.addEventListener("click", function (e) {
