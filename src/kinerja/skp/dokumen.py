@@ -21,6 +21,7 @@ from kinerja.dokumen.bersama import blok_ttd, kop, kota
 from kinerja.dokumen.render import FONT_DIR, TYP_DIR, DokumenError, data_json, tanggal_id
 from kinerja.inti.angka import format_angka
 from kinerja.skp import matriks
+from kinerja.skp.berakhlak import PANDUAN_PERILAKU, NilaiBerAKHLAK
 from kinerja.skp.models import SKP, PenilaianSKP
 from kinerja.skp.selectors import RekapUnit
 
@@ -139,6 +140,27 @@ def _rhk(skp: SKP, periode_id: int | None = None) -> list[dict[str, Any]]:
     return hasil
 
 
+def _perilaku(skp: SKP, penilaian: PenilaianSKP | None = None) -> list[dict[str, Any]]:
+    """The seven core values with guide behaviours, the penilai's expectation and, for an
+    evaluation, the per-value rating and feedback."""
+    ekspektasi = {e.nilai: e.ekspektasi for e in skp.ekspektasi_perilaku.all()}
+    nilai = {p.nilai: p for p in penilaian.perilaku.all()} if penilaian is not None else {}
+    hasil = []
+    for n, v in enumerate(NilaiBerAKHLAK, start=1):
+        p = nilai.get(v.value)
+        hasil.append(
+            {
+                "no": str(n),
+                "nilai": str(v.label),
+                "panduan": [str(x) for x in PANDUAN_PERILAKU[v]],
+                "ekspektasi": ekspektasi.get(v.value, ""),
+                "rating": p.get_rating_display() if p is not None and p.rating else "",
+                "umpan_balik": p.umpan_balik if p is not None else "",
+            }
+        )
+    return hasil
+
+
 def muatan_skp(skp: SKP) -> dict[str, Any]:
     """The payload of the SKP document (exact text, nothing to compute in the template)."""
     tanggal = (skp.ditetapkan_pada.date() if skp.ditetapkan_pada else None) or skp.mulai
@@ -150,6 +172,7 @@ def muatan_skp(skp: SKP) -> dict[str, Any]:
         "draf": skp.status != "ditetapkan",
         **_pihak(skp),
         "rhk": _rhk(skp),
+        "perilaku": _perilaku(skp),
         "ttd": _ttd(skp, tanggal),
     }
 
@@ -176,6 +199,7 @@ def muatan_evaluasi(skp: SKP, penilaian: PenilaianSKP) -> dict[str, Any]:
         "draf": not penilaian.final,
         **_pihak(skp),
         "rhk": _rhk(skp, p.pk),
+        "perilaku": _perilaku(skp, penilaian),
         "rating_hasil": penilaian.get_rating_hasil_kerja_display(),
         "rating_perilaku": penilaian.get_rating_perilaku_display(),
         "predikat": penilaian.get_predikat_display(),

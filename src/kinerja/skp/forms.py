@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.inti.forms import GayaBootstrap
+from kinerja.skp.berakhlak import PANDUAN_PERILAKU, NilaiBerAKHLAK
 from kinerja.skp.models import AspekIndikator, JenisRHK, RatingEkspektasi
 
 
@@ -55,6 +56,44 @@ class PenilaianForm(GayaBootstrap, forms.Form):
     )
     final = forms.BooleanField(label=_("Final (mengunci realisasi periode ini)"), required=False)
     versi = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # One optional rating and feedback per BerAKHLAK value: the basis of the one rating of
+        # perilaku kerja above.
+        for nilai in NilaiBerAKHLAK:
+            self.fields[f"rating_{nilai.value}"] = forms.ChoiceField(
+                label=_("Rating %(nilai)s") % {"nilai": nilai.label},
+                choices=[("", _("— belum dinilai —")), *RatingEkspektasi.choices],
+                required=False,
+                widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+            )
+            self.fields[f"umpan_balik_{nilai.value}"] = forms.CharField(
+                label=_("Umpan balik %(nilai)s") % {"nilai": nilai.label},
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 2, "class": "form-control form-control-sm"}),
+            )
+
+    def baris_perilaku(self) -> list[dict[str, Any]]:
+        """The per-value fields in the regulation's order, with the guide behaviours."""
+        return [
+            {
+                "nilai": nilai,
+                "panduan": PANDUAN_PERILAKU[nilai],
+                "rating": self[f"rating_{nilai.value}"],
+                "umpan_balik": self[f"umpan_balik_{nilai.value}"],
+            }
+            for nilai in NilaiBerAKHLAK
+        ]
+
+    def perilaku(self) -> dict[str, tuple[str, str]]:
+        """The cleaned per-value input for `services.penilaian_simpan(perilaku=...)`."""
+        d = self.cleaned_data
+        return {
+            n.value: (d.get(f"rating_{n.value}") or "", d.get(f"umpan_balik_{n.value}") or "")
+            for n in NilaiBerAKHLAK
+        }
 
 
 class PindahForm(GayaBootstrap, forms.Form):

@@ -169,7 +169,13 @@ def skp_lengkap(pk: int) -> SKP:
                     )
                 ),
             ),
-            Prefetch("penilaian", queryset=PenilaianSKP.objects.select_related("periode")),
+            Prefetch(
+                "penilaian",
+                queryset=PenilaianSKP.objects.select_related("periode").prefetch_related(
+                    "perilaku"
+                ),
+            ),
+            "ekspektasi_perilaku",
         )
         .get(pk=pk)
     )

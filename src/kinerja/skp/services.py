@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -24,12 +25,15 @@ from kinerja.pengukuran.models import Periode
 from kinerja.pengukuran.services_bukti import periksa_berkas
 from kinerja.perencanaan.models import ItemPK
 from kinerja.skp import matriks, selectors
+from kinerja.skp.berakhlak import NilaiBerAKHLAK
 from kinerja.skp.models import (
     SKP,
     AspekIndikator,
     BuktiSKP,
+    EkspektasiPerilaku,
     IndikatorSKP,
     JenisRHK,
+    PenilaianPerilaku,
     PenilaianSKP,
     RatingEkspektasi,
     RealisasiSKP,
@@ -81,6 +85,10 @@ PESAN_UNIT_SAMA = "Unit baru sama dengan unit sekarang."
 PESAN_SUDAH_DILAMPIRKAN = "Berkas yang sama sudah dilampirkan pada realisasi ini."
 PESAN_TAUTAN_URL = "Tautan harus berupa alamat lengkap yang diawali http:// atau https://."
 PESAN_HAPUS_BUKTI = "Anda hanya dapat menghapus bukti dukung yang Anda unggah sendiri."
+PESAN_NILAI_DASAR = "Nilai dasar tidak dikenal: {nilai}."
+PESAN_EKSPEKTASI_BERUBAH = (
+    "Ekspektasi {nilai} baru saja diubah orang lain; muat ulang halaman lalu ulangi."
+)
 
 # Allowed plan transitions: (from, to) → who acts ("pegawai" enters, "penilai" assesses).
 TRANSISI_SKP: dict[tuple[str, str], str] = {
@@ -627,6 +635,7 @@ def penilaian_simpan(
     umpan_balik_perilaku: str = "",
     final: bool = False,
     versi: int | None = None,
+    perilaku: Mapping[str, tuple[str, str]] | None = None,
 ) -> PenilaianSKP:
     """The pejabat penilai (or the Plt./Plh. holding the position) evaluates a period.
 
@@ -634,6 +643,9 @@ def penilaian_simpan(
     hasil kerja rating is the one the unit's capaian sets (`selectors.rating_pimpinan`); the
     given rating is used only when the capaian cannot be computed. A final evaluation locks the
     period's realisation and cannot be changed. Audited; a stale `versi` is refused.
+
+    `perilaku` maps a BerAKHLAK value to (rating or "", feedback): the documented basis of the
+    one rating of perilaku kerja; values left out keep what was saved before.
     """
     obj_skp = _kunci_skp(skp)
     if not pengguna.has_perm("skp.nilai", obj_skp):
@@ -646,6 +658,7 @@ def penilaian_simpan(
     if hasil not in RatingEkspektasi.values or rating_perilaku not in RatingEkspektasi.values:
         raise ValidationError(PESAN_RATING, code="rating")
     predikat = matriks.predikat_kinerja(hasil, rating_perilaku)
+    per_nilai = _baca_perilaku(perilaku or {})
     data = {
         "rating_hasil_kerja": hasil,
         "rating_perilaku": rating_perilaku,
@@ -677,17 +690,128 @@ def penilaian_simpan(
     obj = PenilaianSKP.objects.select_for_update().filter(skp=obj_skp, periode=periode).first()
     if obj is None:
         obj = PenilaianSKP.objects.create(skp=obj_skp, periode=periode, **data)
-        catat(pengguna=pengguna, aksi="skp.nilai", objek=obj, sesudah=snapshot(obj))
+        _simpan_perilaku(obj, per_nilai)
+        catat(pengguna=pengguna, aksi="skp.nilai", objek=obj, sesudah=_snapshot_nilai(obj))
         return obj
     if obj.final:
         raise ValidationError(PESAN_SUDAH_FINAL.format(periode=periode.label), code="final")
     pastikan_versi(obj, versi)
-    sebelum = snapshot(obj)
+    sebelum = _snapshot_nilai(obj)
     for k, v in data.items():
         setattr(obj, k, v)
     obj.versi += 1
     obj.save()
+    _simpan_perilaku(obj, per_nilai)
     catat(
-        pengguna=pengguna, aksi="skp.nilai_ubah", objek=obj, sebelum=sebelum, sesudah=snapshot(obj)
+        pengguna=pengguna,
+        aksi="skp.nilai_ubah",
+        objek=obj,
+        sebelum=sebelum,
+        sesudah=_snapshot_nilai(obj),
     )
     return obj
+
+
+def _baca_perilaku(perilaku: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """Validate the per-value ratings and feedback before anything is written."""
+    hasil = {}
+    for nilai, (rating, umpan_balik) in perilaku.items():
+        if nilai not in NilaiBerAKHLAK.values:
+            raise ValidationError(PESAN_NILAI_DASAR.format(nilai=nilai), code="nilai_dasar")
+        rating = (rating or "").strip()
+        if rating and rating not in RatingEkspektasi.values:
+            raise ValidationError(PESAN_RATING, code="rating")
+        label = str(NilaiBerAKHLAK(nilai).label)
+        hasil[nilai] = (rating, _teks(umpan_balik, f"Umpan balik {label}", 2000))
+    return hasil
+
+
+def _simpan_perilaku(penilaian: PenilaianSKP, per_nilai: dict[str, tuple[str, str]]) -> None:
+    """Write the per-value rows (a value with neither rating nor feedback has no row)."""
+    ada = {p.nilai: p for p in penilaian.perilaku.all()}
+    for nilai, (rating, umpan_balik) in per_nilai.items():
+        baris = ada.get(nilai)
+        if not rating and not umpan_balik:
+            if baris is not None:
+                baris.delete()
+            continue
+        if baris is None:
+            PenilaianPerilaku.objects.create(
+                penilaian=penilaian, nilai=nilai, rating=rating, umpan_balik=umpan_balik
+            )
+        elif (baris.rating, baris.umpan_balik) != (rating, umpan_balik):
+            baris.rating, baris.umpan_balik = rating, umpan_balik
+            baris.save(update_fields=["rating", "umpan_balik"])
+
+
+def _snapshot_nilai(penilaian: PenilaianSKP) -> dict[str, Any]:
+    """The evaluation row and its per-value ratings, for the audit trail."""
+    data = snapshot(penilaian)
+    data["perilaku"] = {
+        p.nilai: [p.rating, p.umpan_balik] for p in penilaian.perilaku.order_by("nilai")
+    }
+    return data
+
+
+# -- leadership expectations per core value ------------------------------------------------------
+
+
+@transaction.atomic
+def ekspektasi_perilaku_simpan(
+    *,
+    pengguna: Any,
+    skp: SKP,
+    isian: Mapping[str, str],
+    versi: Mapping[str, int | None] | None = None,
+) -> list[EkspektasiPerilaku]:
+    """The pejabat penilai states the specific expectation per BerAKHLAK value.
+
+    Allowed to whoever may evaluate the SKP, at any time of the year: the regulation makes the
+    expectation part of the continuing performance dialogue, so it may be clarified later (every
+    change is audited and kept in the history). `versi` maps a value to the row version the
+    form was built from; a row changed since is refused, and nothing is written.
+    """
+    obj_skp = _kunci_skp(skp)
+    if not pengguna.has_perm("skp.nilai", obj_skp):
+        raise PermissionDenied(PESAN_TIDAK_BERHAK_NILAI)
+    ada = {
+        e.nilai: e
+        for e in EkspektasiPerilaku.objects.select_for_update(of=("self",)).filter(skp=obj_skp)
+    }
+    bersih: dict[str, str] = {}
+    for nilai, teks in isian.items():
+        if nilai not in NilaiBerAKHLAK.values:
+            raise ValidationError(PESAN_NILAI_DASAR.format(nilai=nilai), code="nilai_dasar")
+        label = str(NilaiBerAKHLAK(nilai).label)
+        bersih[nilai] = _teks(teks, f"Ekspektasi {label}", 2000)
+        baris = ada.get(nilai)
+        harap = (versi or {}).get(nilai)
+        if baris is not None and harap is not None and baris.versi != harap:
+            raise ValidationError(PESAN_EKSPEKTASI_BERUBAH.format(nilai=label), code="kedaluwarsa")
+    hasil = []
+    for nilai, teks in bersih.items():
+        baris = ada.get(nilai)
+        if baris is None:
+            if not teks:
+                continue
+            baris = EkspektasiPerilaku.objects.create(skp=obj_skp, nilai=nilai, ekspektasi=teks)
+            catat(
+                pengguna=pengguna,
+                aksi="skp.ekspektasi",
+                objek=baris,
+                sesudah={"nilai": nilai, "ekspektasi": teks},
+            )
+        elif baris.ekspektasi != teks:
+            sebelum = {"nilai": nilai, "ekspektasi": baris.ekspektasi}
+            baris.ekspektasi = teks
+            baris.versi += 1
+            baris.save()
+            catat(
+                pengguna=pengguna,
+                aksi="skp.ekspektasi_ubah",
+                objek=baris,
+                sebelum=sebelum,
+                sesudah={"nilai": nilai, "ekspektasi": teks},
+            )
+        hasil.append(baris)
+    return hasil

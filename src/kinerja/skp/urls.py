@@ -21,6 +21,7 @@ urlpatterns: list = [
     path("<int:pk>/status/", views.ubah_status, name="status"),
     path("<int:pk>/pindah/", views.pindah, name="pindah"),
     path("<int:pk>/rhk/", views.rhk_tambah, name="rhk_tambah"),
+    path("<int:pk>/ekspektasi/", views.ekspektasi, name="ekspektasi"),
     path("<int:pk>/realisasi/<int:periode_id>/", views.realisasi, name="realisasi"),
     path("<int:pk>/nilai/<int:periode_id>/", views.nilai, name="nilai"),
     path("<int:pk>/evaluasi/<int:periode_id>/pdf/", views.pdf_evaluasi, name="pdf_evaluasi"),

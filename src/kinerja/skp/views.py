@@ -22,6 +22,7 @@ from kinerja.organisasi.permissions import jalur_dengan_peran
 from kinerja.pengukuran.models import Periode
 from kinerja.perencanaan.models import ItemPK
 from kinerja.skp import forms, selectors, selectors_keberatan, selectors_tahunan, services
+from kinerja.skp.berakhlak import PANDUAN_PERILAKU, NilaiBerAKHLAK
 from kinerja.skp.models import (
     SKP,
     BuktiSKP,
@@ -205,11 +206,43 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             else None,
             "form_indikator": forms.IndikatorForm() if boleh_isi and terbuka else None,
             "kepala_unit": selectors.adalah_kepala_unit(skp.jabatan),
+            "perilaku": _ekspektasi_baris(skp),
             "skp_lain": SKP.objects.filter(pegawai=skp.pegawai, tahun=skp.tahun).exclude(pk=skp.pk),
             **selectors_tahunan.konteks_detail(user, skp),
             **selectors_keberatan.konteks_detail(user, skp),
         },
     )
+
+
+def _ekspektasi_baris(skp: SKP) -> list[dict[str, Any]]:
+    """The seven core values with their guide behaviours and this SKP's expectation."""
+    ada = {e.nilai: e for e in skp.ekspektasi_perilaku.all()}
+    return [
+        {
+            "nilai": n,
+            "panduan": PANDUAN_PERILAKU[n],
+            "ekspektasi": ada[n.value].ekspektasi if n.value in ada else "",
+            "versi": ada[n.value].versi if n.value in ada else "",
+        }
+        for n in NilaiBerAKHLAK
+    ]
+
+
+@require_POST
+def ekspektasi(request: HttpRequest, pk: int) -> HttpResponse:
+    """The pejabat penilai saves the specific expectation per BerAKHLAK value."""
+    skp = _skp_terlihat(request, pk)
+    isian = {n.value: request.POST.get(f"ekspektasi_{n.value}", "") for n in NilaiBerAKHLAK}
+    versi = {n.value: _versi(request.POST.get(f"versi_{n.value}")) for n in NilaiBerAKHLAK}
+    try:
+        services.ekspektasi_perilaku_simpan(
+            pengguna=request.user, skp=skp, isian=isian, versi=versi
+        )
+    except (PermissionDenied, ValidationError) as exc:
+        messages.error(request, _pesan(exc))
+    else:
+        messages.success(request, _("Ekspektasi perilaku kerja tersimpan."))
+    return _kembali(skp, "#perilaku")
 
 
 @require_POST
@@ -426,6 +459,8 @@ def nilai(request: HttpRequest, pk: int, periode_id: int) -> HttpResponse:
             "umpan_balik_perilaku": ada.umpan_balik_perilaku,
             "final": ada.final,
             "versi": ada.versi,
+            **{f"rating_{p.nilai}": p.rating for p in ada.perilaku.all()},
+            **{f"umpan_balik_{p.nilai}": p.umpan_balik for p in ada.perilaku.all()},
         }
         if ada
         else {"rating_perilaku": "sesuai", "rating_hasil_kerja": "sesuai"}
@@ -448,6 +483,7 @@ def nilai(request: HttpRequest, pk: int, periode_id: int) -> HttpResponse:
                 umpan_balik_perilaku=d["umpan_balik_perilaku"],
                 final=d["final"],
                 versi=d.get("versi"),
+                perilaku=form.perilaku(),
             )
         except EditanKedaluwarsa as exc:
             form.add_error(None, _pesan(exc))
@@ -478,9 +514,18 @@ def nilai(request: HttpRequest, pk: int, periode_id: int) -> HttpResponse:
             "baris": baris,
             "kolom": kolom,
             "matriks": _matriks_tabel(),
+            "perilaku": _baris_perilaku(form, skp),
         },
         status=status,
     )
+
+
+def _baris_perilaku(form: forms.PenilaianForm, skp: SKP) -> list[dict[str, Any]]:
+    """The per-value rows of the evaluation form with the penilai's expectation beside each."""
+    ekspektasi = {e.nilai: e.ekspektasi for e in skp.ekspektasi_perilaku.all()}
+    return [
+        {**b, "ekspektasi": ekspektasi.get(b["nilai"].value, "")} for b in form.baris_perilaku()
+    ]
 
 
 def _matriks_tabel() -> list[dict[str, Any]]:
