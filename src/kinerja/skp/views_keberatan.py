@@ -185,9 +185,8 @@ def keberatan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One objection: the evaluation, the reasons, the decision (or the form for the decider)."""
     k = _keberatan_terlihat(request, pk)
     evaluasi = k.evaluasi()
-    boleh_putus = k.status == StatusKeberatan.DIAJUKAN and request.user.has_perm(
-        "skp.keberatan_putus", k
-    )
+    berhak = request.user.has_perm("skp.keberatan_putus", k)
+    boleh_putus = berhak and k.status == StatusKeberatan.DIAJUKAN
     hasil_terkunci = evaluasi.sumber_rating_hasil == SumberRating.CAPAIAN_UNIT
     awal = {
         "keputusan": "dikuatkan",
@@ -201,9 +200,16 @@ def keberatan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         form.fields["rating_hasil_kerja"].disabled = True
     status = 200
     if request.method == "POST":
-        if form is None:
+        if not berhak:
             raise PermissionDenied(services_keberatan.PESAN_TIDAK_BERHAK_PUTUS)
-        if form.is_valid():
+        if form is None:
+            # An old form sent again after the decision (or the withdrawal): a conflict.
+            messages.error(
+                request,
+                str(services_keberatan.PESAN_TIDAK_TERBUKA).format(status=k.get_status_display()),
+            )
+            status = 409
+        elif form.is_valid():
             d = form.cleaned_data
             try:
                 services_keberatan.keberatan_putus(
