@@ -230,16 +230,16 @@ def test_a_final_annual_evaluation_is_locked(dunia, staf_dinilai):
 
 
 @pytest.mark.parametrize(
-    ("pertama", "kedua", "gabungan", "predikat"),
+    ("pertama", "kedua", "gabungan", "predikat", "skor"),
     [
         # (2 × 181 + 3 × 184) / 365 ≈ 2.504 → di atas: the longer second half tips it.
-        ("sesuai", "di_atas", "di_atas", "sangat_baik"),
-        # (3 × 181 + 2 × 184) / 365 ≈ 2.496 → sesuai.
-        ("di_atas", "sesuai", "sesuai", "baik"),
+        ("sesuai", "di_atas", "di_atas", "sangat_baik", "2.50"),
+        # (3 × 181 + 2 × 184) / 365 ≈ 2.496 → sesuai (printed 2,49: cut, not rounded).
+        ("di_atas", "sesuai", "sesuai", "baik", "2.49"),
     ],
 )
 def test_a_mid_year_move_combines_both_skp_weighted_by_days(
-    dunia, cascade, item_kepala, pertama, kedua, gabungan, predikat
+    dunia, cascade, item_kepala, pertama, kedua, gabungan, predikat, skor
 ):
     lama, baru = pindah_ke_bidang_b(dunia, cascade, item_kepala)
     nilai_final(dunia.kabid_a, lama, dunia.tw[2], pertama, pertama)
@@ -248,6 +248,7 @@ def test_a_mid_year_move_combines_both_skp_weighted_by_days(
     assert [(b.skp, b.hari) for b in u.bagian] == [(lama, 181), (baru, 184)]
     assert u.rating_hasil == gabungan and u.rating_perilaku == gabungan
     assert u.skp_terakhir == baru and u.predikat == predikat
+    assert u.skor_hasil_cetak == Decimal(skor) and u.skor_perilaku_cetak == Decimal(skor)
     # The new unit's penilai decides; the old one may not (nor see it).
     with pytest.raises(PermissionDenied):
         simpan(dunia.kabid_a, dunia.staf_a.pegawai)

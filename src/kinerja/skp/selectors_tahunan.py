@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -141,6 +141,23 @@ class UsulanTahunan:
     skor_hasil: Decimal | None
     rating_perilaku: matriks.Rating | None
     skor_perilaku: Decimal | None
+
+    @staticmethod
+    def skor_cetak(skor: Decimal | None) -> Decimal | None:
+        """A weighted score cut (not rounded) to two decimals for display, so the printed
+        number sits on the same side of the 2,50 and 1,50 bounds as the exact one
+        (914/365 ≈ 2,504 prints 2,50 and is di atas; 911/365 ≈ 2,496 prints 2,49)."""
+        return None if skor is None else skor.quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+
+    @property
+    def skor_hasil_cetak(self) -> Decimal | None:
+        """The hasil kerja score for display (two decimals, cut)."""
+        return self.skor_cetak(self.skor_hasil)
+
+    @property
+    def skor_perilaku_cetak(self) -> Decimal | None:
+        """The perilaku kerja score for display (two decimals, cut)."""
+        return self.skor_cetak(self.skor_perilaku)
 
     @property
     def ada_dasar(self) -> bool:
