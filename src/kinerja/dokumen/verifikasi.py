@@ -8,10 +8,13 @@ checks are rate-limited per client address, and uploads are size-limited.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
+from dataclasses import dataclass
 
 from django import forms
+from django.apps import apps
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -91,11 +94,6 @@ def melebihi_batas(request: HttpRequest) -> bool:
     return jumlah > BATAS_PERMINTAAN
 
 
-def cocokkan(dokumen: Dokumen, sha256: str) -> bool:
-    """True when `sha256` is the hash of the signed file of `dokumen`."""
-    return bool(dokumen.sha256) and dokumen.sha256 == sha256.lower()
-
-
 PESAN_KODE = _("Kode verifikasi terdiri atas 12 huruf/angka, mis. AB12-CD34-EF56.")
 
 
@@ -138,17 +136,87 @@ def halaman(request: HttpRequest, kode: str) -> HttpResponse:
         .exclude(status=StatusDokumen.DRAF)
         .first()
     )
-    if dok is None:
+    terdaftar = _dari_dokumen(dok) if dok is not None else _dari_arsip_skp(kode)
+    if terdaftar is None:
         raise Http404
     hasil = None
     if request.method == "POST":
         form = FormCocok(request.POST, request.FILES)
         if form.is_valid():
-            hasil = cocokkan(dok, form.sha())
+            hasil = bool(terdaftar.sha256) and terdaftar.sha256 == form.sha().lower()
     else:
         form = FormCocok()
     return render(
         request,
         "dokumen/verifikasi.html",
-        {"dok": dok, "form": form, "hasil": hasil, "kode": kode},
+        {"dok": terdaftar, "form": form, "hasil": hasil, "kode": kode},
+    )
+
+
+@dataclass(frozen=True)
+class Terdaftar:
+    """What the verification page states about a registered document, whatever its kind."""
+
+    jenis: str
+    instansi: str
+    nomor: str
+    pihak: list[tuple[str, str, str]]  # (role, name, position)
+    tanggal: dt.date | dt.datetime | None
+    berlaku: bool
+    sha256: str
+
+
+def _dari_dokumen(dok: Dokumen) -> Terdaftar:
+    nama = dok.penandatangan.nama_lengkap if dok.penandatangan else "–"
+    return Terdaftar(
+        jenis=dok.get_jenis_display(),
+        instansi=dok.instansi.nama,
+        nomor=dok.nomor,
+        pihak=[
+            (
+                str(_("Penandatangan")),
+                nama,
+                f"{dok.awalan_penandatangan}{dok.jabatan_penandatangan}",
+            )
+        ],
+        tanggal=dok.ditandatangani_pada,
+        berlaku=dok.status != "diganti",
+        sha256=dok.sha256,
+    )
+
+
+def _dari_arsip_skp(kode: str) -> Terdaftar | None:
+    """A frozen SKP document (`kinerja.skp.ArsipSKP`): looked up through the app registry so
+    the document app does not depend on the employee app that builds on it."""
+    if not apps.is_installed("kinerja.skp"):
+        return None
+    ArsipSKP = apps.get_model("skp", "ArsipSKP")
+    a = (
+        ArsipSKP.objects.select_related("skp__pegawai", "skp__penilai", "skp__unit")
+        .filter(kode_verifikasi=kode)
+        .first()
+    )
+    if a is None:
+        return None
+    skp = a.skp
+    pihak = [(str(_("Pegawai yang dinilai")), skp.pegawai.nama_lengkap, skp.nama_jabatan)]
+    if skp.penilai is not None:
+        awalan = {"plt": "Plt. ", "plh": "Plh. "}.get(skp.status_penilai, "")
+        jabatan = f"{awalan}{skp.jabatan_penilai.nama}" if skp.jabatan_penilai_id else ""
+        pihak.append((str(_("Pejabat penilai kinerja")), skp.penilai.nama_lengkap, jabatan))
+    lebih_baru = ArsipSKP.objects.filter(
+        skp=skp,
+        jenis=a.jenis,
+        penilaian=a.penilaian_id,
+        penilaian_tahunan=a.penilaian_tahunan_id,
+        versi__gt=a.versi,
+    ).exists()
+    return Terdaftar(
+        jenis=f"{a.get_jenis_display()} {skp.tahun}",
+        instansi=skp.unit.nama,
+        nomor="",
+        pihak=pihak,
+        tanggal=a.dibuat_pada,
+        berlaku=not lebih_baru,
+        sha256=a.sha256,
     )

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import typst
+from django.utils import timezone
 
 from kinerja.dokumen import tulis_xlsx as x
 from kinerja.dokumen.bersama import blok_ttd, kop, kota
@@ -206,7 +207,14 @@ def muatan_evaluasi(skp: SKP, penilaian: PenilaianSKP) -> dict[str, Any]:
         "catatan_capaian": capaian,
         "umpan_balik_hasil": penilaian.umpan_balik_hasil,
         "umpan_balik_perilaku": penilaian.umpan_balik_perilaku,
-        "ttd": _ttd(skp, min(p.tanggal_akhir, dt.date.today())),
+        # A final evaluation is dated the day it became final, so its frozen copy stays the
+        # same document from one download to the next (kinerja.skp.arsip).
+        "ttd": _ttd(
+            skp,
+            timezone.localdate(penilaian.dinilai_pada)
+            if penilaian.final and penilaian.dinilai_pada
+            else min(p.tanggal_akhir, dt.date.today()),
+        ),
     }
 
 

@@ -21,10 +21,11 @@ from kinerja.organisasi.models import Instansi, JenisInstansi
 from kinerja.organisasi.permissions import jalur_dengan_peran
 from kinerja.pengukuran.models import Periode
 from kinerja.perencanaan.models import ItemPK
-from kinerja.skp import forms, selectors, selectors_keberatan, selectors_tahunan, services
+from kinerja.skp import arsip, forms, selectors, selectors_keberatan, selectors_tahunan, services
 from kinerja.skp.berakhlak import PANDUAN_PERILAKU, NilaiBerAKHLAK
 from kinerja.skp.models import (
     SKP,
+    ArsipSKP,
     BuktiSKP,
     IndikatorSKP,
     PenilaianSKP,
@@ -707,10 +708,25 @@ def pdf_skp(request: HttpRequest, pk: int) -> HttpResponse:
 
     _skp_terlihat(request, pk)
     skp = selectors.skp_lengkap(pk)
+    nama = f"skp-{skp.pegawai.nip or skp.pk}-{skp.tahun}.pdf"
+    beku = arsip.arsip_skp(skp, request.user)
+    if beku is not None:
+        return _unduh_arsip(beku, nama)
     resp = HttpResponse(skp_pdf(skp), content_type="application/pdf")
+    resp["Content-Disposition"] = f'inline; filename="{nama}"'
+    resp["Cache-Control"] = "private, no-store"
+    return resp
+
+
+def _unduh_arsip(beku: ArsipSKP, nama: str) -> HttpResponse:
+    """Serve a frozen document: the stored bytes, never a new rendering."""
+    with beku.berkas.open("rb") as f:
+        resp = HttpResponse(f.read(), content_type="application/pdf")
     resp["Content-Disposition"] = (
-        f'inline; filename="skp-{skp.pegawai.nip or skp.pk}-{skp.tahun}.pdf"'
+        f'inline; filename="{nama.removesuffix(".pdf")}-v{beku.versi}.pdf"'
     )
+    resp["Cache-Control"] = "private, no-store"
+    resp["X-Content-Type-Options"] = "nosniff"
     return resp
 
 
@@ -724,9 +740,15 @@ def pdf_evaluasi(request: HttpRequest, pk: int, periode_id: int) -> HttpResponse
     if penilaian is None:
         raise Http404
     skp_l = selectors.skp_lengkap(pk)
-    resp = HttpResponse(evaluasi_pdf(skp_l, penilaian), content_type="application/pdf")
-    resp["Content-Disposition"] = (
-        f'inline; filename="evaluasi-{skp_l.pegawai.nip or skp.pk}-{periode.tahun}-'
-        f'{periode.nomor}.pdf"'
+    penilaian = next(x for x in skp_l.penilaian.all() if x.pk == penilaian.pk)
+    nama = (
+        f"evaluasi-{skp_l.pegawai.nip or skp.pk}-{periode.tahun}-"
+        f"{periode.jenis_periode}{periode.nomor}.pdf"
     )
+    beku = arsip.arsip_evaluasi(skp_l, penilaian, request.user)
+    if beku is not None:
+        return _unduh_arsip(beku, nama)
+    resp = HttpResponse(evaluasi_pdf(skp_l, penilaian), content_type="application/pdf")
+    resp["Content-Disposition"] = f'inline; filename="{nama}"'
+    resp["Cache-Control"] = "private, no-store"
     return resp
