@@ -232,3 +232,14 @@ def test_the_pdf_names_an_acting_assessor(client, dunia, dinilai):
     assert d["ttd"]["penilai"]["status"] == "Plh." and not d["draf"]
     assert d["skp"][0]["dasar"] == "Triwulan III 2026" and d["skp"][0]["hari"] == "365"
     assert d["judul"] == "Dokumen Evaluasi Kinerja Pegawai"
+
+
+def test_a_frozen_copy_prints_its_verification_code(dunia, tahunan):
+    from kinerja.dokumen.render import qr_svg
+    from kinerja.skp.dokumen import render_pdf
+    from kinerja.skp.dokumen_tahunan import muatan_tahunan
+    from kinerja.skp.selectors_tahunan import usulan_tahunan
+
+    d = muatan_tahunan(tahunan, usulan_tahunan(dunia.staf_a.pegawai, 2026))
+    d["verifikasi"] = {"kode": "ABCD-1234", "url": "https://contoh/v/ABCD", "qr_svg": qr_svg("x")}
+    assert render_pdf("tahunan", d).startswith(b"%PDF")
