@@ -164,6 +164,19 @@ def test_an_employee_sees_only_their_own_result(client, dunia, item_kepala, casc
     assert "Kabid_A" not in html and "Kabid_B" not in html and "Staf_B" not in html
 
 
+def test_a_tim_sakip_member_who_is_an_employee_sees_only_their_own_result(
+    client, dunia, item_kepala, cascade_dua_bidang
+):
+    kepala = cascade_dua_bidang[0]
+    skp_siap(dunia.tim_sakip, dunia.kepala, rhk_atasan=kepala.rhk.get())
+    client.force_login(dunia.tim_sakip)
+    html = client.get(alamat(item_kepala, skp=1, tahun=2026)).content.decode()
+    assert SAKLAR in html and "Hasil kerja tim" in html
+    for u in ("kepala", "kabid_a", "staf_a", "kabid_b", "staf_b"):
+        assert f"Hasil kerja {u}" not in html
+    assert {n["name"] for n in simpul_skp(data_echarts(html))} == {"Hasil kerja tim"}
+
+
 def test_the_year_follows_the_parameter(client, dunia, item_kepala, cascade):
     client.force_login(dunia.kepala)
     assert (
@@ -172,6 +185,12 @@ def test_the_year_follows_the_parameter(client, dunia, item_kepala, cascade):
     html = client.get(alamat(item_kepala, skp=1, tahun=2027)).content.decode()
     assert SAKLAR in html and "Hasil kerja" not in html
     assert rhk_per_indikator(dunia.kepala, dunia.pd, 2027) == {}
+    # Without `tahun`, the year of the chosen period; the period choices keep the layer on.
+    k = item_kepala.indikator.elemen.kerangka
+    url = reverse("perencanaan:pohon", args=[k.pk]) + f"?periode={dunia.tw[3].pk}&skp=1"
+    html = client.get(url).content.decode()
+    assert "Hasil kerja staf_a" in html
+    assert f"?periode={dunia.tw[2].pk}&amp;skp=1" in html
 
 
 def _tambah(item_kepala, skp, n, awalan):
