@@ -132,3 +132,17 @@ def test_loading_again_gives_the_same_rows(pd):
         RencanaHasilKerja.objects.count(),
         PenilaianSKP.objects.count(),
     ) == sebelum
+
+
+def test_every_demo_skp_states_the_seven_berakhlak_expectations(pd):
+    from kinerja.skp.models import EkspektasiPerilaku, PenilaianPerilaku
+
+    skp = SKP.objects.filter(unit__jalur__startswith=pd.jalur, tahun=2026)
+    assert skp.exists()
+    for s in skp:
+        assert EkspektasiPerilaku.objects.filter(skp=s).count() == 7
+    tw3 = PenilaianSKP.objects.filter(skp__in=skp, periode__nomor=3)
+    assert tw3.exists()
+    for p in tw3:
+        rows = PenilaianPerilaku.objects.filter(penilaian=p)
+        assert rows.count() == 3 and {r.rating for r in rows} == {p.rating_perilaku}

@@ -24,12 +24,15 @@ from kinerja.organisasi.models import Instansi, JenisASN, Pegawai
 from kinerja.pengukuran.models import Periode
 from kinerja.perencanaan.models import ItemPK, PerjanjianKinerja
 from kinerja.skp import matriks, selectors
+from kinerja.skp.berakhlak import NilaiBerAKHLAK
 from kinerja.skp.models import (
     SKP,
     AspekIndikator,
     BuktiSKP,
+    EkspektasiPerilaku,
     IndikatorSKP,
     JenisRHK,
+    PenilaianPerilaku,
     PenilaianSKP,
     RealisasiSKP,
     RencanaHasilKerja,
@@ -230,11 +233,32 @@ def _realisasi(skp: SKP, periode: dict[int, Periode], user: Any) -> None:
             )
 
 
+# The pejabat penilai's specific expectation per core value, the same for every demo SKP.
+EKSPEKTASI = {
+    NilaiBerAKHLAK.BERORIENTASI_PELAYANAN: (
+        "Menanggapi permintaan data dan aduan masyarakat paling lambat 2 hari kerja."
+    ),
+    NilaiBerAKHLAK.AKUNTABEL: "Menyampaikan realisasi dan bukti dukung sebelum tanggal 5 "
+    "bulan berikutnya.",
+    NilaiBerAKHLAK.KOMPETEN: "Mengikuti paling sedikit satu pelatihan teknis tahun ini.",
+    NilaiBerAKHLAK.HARMONIS: "Menjaga suasana kerja yang saling menghargai di unit.",
+    NilaiBerAKHLAK.LOYAL: "Menjaga kerahasiaan data pengadaan dan data pribadi warga.",
+    NilaiBerAKHLAK.ADAPTIF: "Memakai aplikasi Kinerja untuk seluruh pelaporan triwulan.",
+    NilaiBerAKHLAK.KOLABORATIF: "Aktif dalam tim lintas bidang penyusunan laporan kinerja.",
+}
+# Feedback per value in the Triwulan III evaluation (the rating follows the overall one).
+UMPAN_BALIK_TW3 = {
+    NilaiBerAKHLAK.BERORIENTASI_PELAYANAN: "Tanggapan atas permintaan data tepat waktu.",
+    NilaiBerAKHLAK.AKUNTABEL: "Bukti dukung lengkap dan dapat ditelusuri.",
+    NilaiBerAKHLAK.KOLABORATIF: "Berperan dalam rapat evaluasi triwulan lintas bidang.",
+}
+
+
 def _nilai(skp: SKP, periode: Periode, oleh: Any, rating: tuple[str, str]) -> None:
     capaian, otomatis = selectors.rating_pimpinan(skp, periode)
     hasil = otomatis.value if otomatis is not None else rating[0]
     perilaku = rating[1]
-    PenilaianSKP.objects.create(
+    p = PenilaianSKP.objects.create(
         skp=skp,
         periode=periode,
         rating_hasil_kerja=hasil,
@@ -251,6 +275,11 @@ def _nilai(skp: SKP, periode: Periode, oleh: Any, rating: tuple[str, str]) -> No
         penilai=skp.penilai,
         status_penilai=skp.status_penilai,
     )
+    if periode.nomor == 3:
+        PenilaianPerilaku.objects.bulk_create(
+            PenilaianPerilaku(penilaian=p, nilai=n, rating=perilaku, umpan_balik=teks)
+            for n, teks in UMPAN_BALIK_TW3.items()
+        )
 
 
 def muat_data_contoh(hasil: Any) -> None:
@@ -312,6 +341,10 @@ def muat_data_contoh(hasil: Any) -> None:
             skp.save()
             per_pegawai.setdefault(p.pk, []).append(skp)
             _rencana(skp, per_pegawai)
+            EkspektasiPerilaku.objects.bulk_create(
+                EkspektasiPerilaku(skp=skp, nilai=n, ekspektasi=teks)
+                for n, teks in EKSPEKTASI.items()
+            )
             _realisasi(skp, periode, p.pengguna or kepegawaian)
             oleh = (skp.penilai.pengguna if skp.penilai else None) or kepegawaian
             rating = RATING.get(p.nip or "", ("sesuai", "sesuai"))
