@@ -8,7 +8,7 @@ so it follows that SKP's rules (`kinerja.skp.permissions`):
   for the time they held the position, the recorded penilai, the Kepala and kepegawaian.
 - `skp.nilai_tahunan`: decide it = may evaluate (`skp.nilai`) the year's last SKP: its pejabat
   penilai or whoever holds that position today (Plt./Plh.); the Kepala's own SKP is recorded by
-  kepegawaian (or the Kepala) on behalf of the assessor outside the agency. Never the employee.
+  kepegawaian on behalf of the assessor outside the agency. Never the employee themself.
 
 Both accept a `PenilaianTahunan` or the year's last `SKP` (before an annual evaluation exists).
 """
