@@ -133,7 +133,7 @@ def test_posting_saves_the_annual_evaluation(client, dunia, dinilai):
     r = c.post(
         url_tahunan(dunia.staf_a), {"rating_hasil_kerja": "sesuai", "rating_perilaku": "sesuai"}
     )
-    assert r.status_code == 422
+    assert r.status_code == 422 and "sudah final" in r.content.decode()
 
 
 def test_a_stale_post_is_refused(client, dunia, tahunan):

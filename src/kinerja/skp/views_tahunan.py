@@ -108,12 +108,12 @@ def tahunan(request: HttpRequest, pegawai_id: int, tahun: int) -> HttpResponse:
                     final=d["final"],
                     versi=d.get("versi"),
                 )
-            except EditanKedaluwarsa as exc:
-                form.add_error(None, _pesan(exc))
-                status = 409
             except ValidationError as exc:
-                form.add_error(None, _pesan(exc))
-                status = 422
+                status = 409 if isinstance(exc, EditanKedaluwarsa) else 422
+                if boleh_nilai:
+                    form.add_error(None, _pesan(exc))
+                else:  # the form is no longer shown (final, or the plan not set): say why
+                    messages.error(request, _pesan(exc))
             else:
                 messages.success(request, _("Evaluasi kinerja tahunan tersimpan."))
                 return HttpResponseRedirect(reverse("skp:tahunan", args=[pegawai.pk, tahun]))
