@@ -146,3 +146,12 @@ def test_every_demo_skp_states_the_seven_berakhlak_expectations(pd):
     for p in tw3:
         rows = PenilaianPerilaku.objects.filter(penilaian=p)
         assert rows.count() == 3 and {r.rating for r in rows} == {p.rating_perilaku}
+
+
+def test_the_demo_has_an_objection_waiting_for_the_kepala(pd):
+    from kinerja.skp.data_contoh import NIP_KEBERATAN
+    from kinerja.skp.models import Keberatan
+
+    k = Keberatan.objects.get(pegawai__nip=NIP_KEBERATAN)
+    assert k.status == "diajukan" and k.penilaian.periode.nomor == 3
+    assert k.pemutus is not None and k.pemutus.pengguna == login("lumajang.kepala")

@@ -53,6 +53,7 @@ RATING = {
     "199601302022061015": ("di_bawah", "sesuai"),  # Dimas Aditya (PPPK)
 }
 RATING_SETELAH_PINDAH = ("di_atas", "di_atas")
+NIP_KEBERATAN = "199601302022061015"  # Dimas Aditya objects to his Triwulan III evaluation
 PERILAKU_PIMPINAN = {"197105061997031005": "di_atas", "197610162002121006": "di_bawah"}
 TEKS_STAF = [
     (
@@ -358,3 +359,28 @@ def muat_data_contoh(hasil: Any) -> None:
                     _nilai(skp, pr, oleh, rating)
         if len(potongan) == 2:
             Pegawai.objects.filter(pk=p.pk).update(unit=potongan[1][2])
+    _keberatan_contoh(pegawai)
+
+
+def _keberatan_contoh(pegawai: list[Pegawai]) -> None:
+    """Dimas Aditya objects to his Triwulan III evaluation (Butuh Perbaikan); the objection
+    waits for the Kepala Dinas, the atasan of his pejabat penilai. Filed through the service so
+    the decider and the due date are what a real filing records."""
+    from kinerja.skp.services_keberatan import keberatan_ajukan
+
+    p = next((x for x in pegawai if x.nip == NIP_KEBERATAN and x.pengguna_id), None)
+    penilaian = (
+        PenilaianSKP.objects.filter(skp__pegawai=p, periode__nomor=3, final=True).first()
+        if p is not None
+        else None
+    )
+    if p is None or penilaian is None:
+        return
+    keberatan_ajukan(
+        pengguna=p.pengguna,
+        penilaian=penilaian,
+        alasan=(
+            "Realisasi laporan data dukung Triwulan III sudah 3 dari 4 laporan dan bukti dukung "
+            "lengkap; keterlambatan satu laporan karena menunggu data dari penyedia (data contoh)."
+        ),
+    )
