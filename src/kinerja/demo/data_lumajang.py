@@ -162,8 +162,9 @@ LOGIN = [
     Login("lumajang.kabid.ck", "kabid_ck", (("kepala_bidang", "ck"),)),
     Login("lumajang.kabid.tr", "kabid_tr", (("kepala_bidang", "tr"),)),
     Login("lumajang.kepegawaian", "kasubag_umum", (("kepegawaian", "pd"),)),
-    # A PPPK staff member: enters their own SKP realisation, files an objection (SKP demo).
-    Login("lumajang.pppk", "staf_pppk", (("staf", "bm"),)),
+    # A PPPK staff member with no SAKIP role: enters their own SKP realisation and files an
+    # objection (SKP demo); an employee needs no role to see their own SKP.
+    Login("lumajang.pppk", "staf_pppk", ()),
     Login("lumajang.inspektorat", "auditor", (("inspektorat", "pemda"),)),
     Login("lumajang.adminpemda", "admin_pemda", (("admin_pemda", "pemda"),)),
 ]

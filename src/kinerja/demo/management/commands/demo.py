@@ -105,6 +105,12 @@ class Command(BaseCommand):
                 for username, nama, peran in r.login
                 for kode, label, lingkup in peran
             ]
+            # An employee without a SAKIP role still logs in for their own SKP.
+            baris += [
+                (len(urutan), "Pegawai (SKP sendiri)", username, nama, r.agensi)
+                for username, nama, peran in r.login
+                if not peran
+            ]
             for _u, label, username, nama, lingkup in sorted(baris, key=lambda b: b[0]):
                 di = "" if lingkup in (r.agensi, r.pemda) else f" — lingkup {lingkup}"
                 out.write(f"  {label:<34} {username:<30} {nama}{di}")
