@@ -243,3 +243,38 @@ def test_a_frozen_copy_prints_its_verification_code(dunia, tahunan):
     d = muatan_tahunan(tahunan, usulan_tahunan(dunia.staf_a.pegawai, 2026))
     d["verifikasi"] = {"kode": "ABCD-1234", "url": "https://contoh/v/ABCD", "qr_svg": qr_svg("x")}
     assert render_pdf("tahunan", d).startswith(b"%PDF")
+
+
+def test_a_final_annual_evaluation_is_served_frozen_and_takes_an_objection(
+    client, dunia, tahunan
+):
+    from kinerja.skp.models import ArsipSKP
+
+    final = services_tahunan.penilaian_tahunan_simpan(
+        pengguna=dunia.kabid_a,
+        pegawai=dunia.staf_a.pegawai,
+        tahun=2026,
+        rating_hasil_kerja="di_atas",
+        rating_perilaku="sesuai",
+        catatan="Tepat waktu",
+        final=True,
+        versi=tahunan.versi,
+    )
+    c = masuk(client, dunia.staf_a)
+    url_pdf = reverse("skp:pdf_tahunan", args=[dunia.staf_a.pegawai.pk, 2026])
+    pertama = c.get(url_pdf).content
+    assert pertama.startswith(b"%PDF") and c.get(url_pdf).content == pertama
+    a = ArsipSKP.objects.get(jenis="tahunan", penilaian_tahunan=final)
+    assert a.versi == 1
+    html = c.get(url_tahunan(dunia.staf_a)).content.decode()
+    tombol = reverse("skp:keberatan_ajukan_tahunan", args=[final.pk])
+    assert tombol in html
+    # The penilai sees the evaluation but gets no objection button.
+    html = masuk(client, dunia.kabid_a).get(url_tahunan(dunia.staf_a)).content.decode()
+    assert tombol not in html
+
+
+def test_a_draft_annual_evaluation_takes_no_objection(client, dunia, tahunan):
+    html = masuk(client, dunia.staf_a).get(url_tahunan(dunia.staf_a)).content.decode()
+    assert "keberatan-tahunan" not in html
+    assert reverse("skp:keberatan_ajukan_tahunan", args=[tahunan.pk]) not in html

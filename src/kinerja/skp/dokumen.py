@@ -56,7 +56,8 @@ def _angka(d: Decimal | None) -> str:
     return format_angka(d, 0 if d == d.to_integral_value() else 2)
 
 
-def _pihak(skp: SKP) -> dict[str, Any]:
+def pihak(skp: SKP) -> dict[str, Any]:
+    """The employee and the pejabat penilai as printed in the identity tables."""
     p = skp.pegawai
     penilai = skp.penilai
     return {
@@ -171,7 +172,7 @@ def muatan_skp(skp: SKP) -> dict[str, Any]:
         "subjudul": f"Periode penilaian {tanggal_id(skp.mulai)} s.d. {tanggal_id(skp.selesai)}",
         "status": skp.get_status_display(),
         "draf": skp.status != "ditetapkan",
-        **_pihak(skp),
+        **pihak(skp),
         "rhk": _rhk(skp),
         "perilaku": _perilaku(skp),
         "ttd": _ttd(skp, tanggal),
@@ -198,7 +199,7 @@ def muatan_evaluasi(skp: SKP, penilaian: PenilaianSKP) -> dict[str, Any]:
         "subjudul": f"{p.label} · periode penilaian {tanggal_id(skp.mulai)} s.d. "
         f"{tanggal_id(skp.selesai)}",
         "draf": not penilaian.final,
-        **_pihak(skp),
+        **pihak(skp),
         "rhk": _rhk(skp, p.pk),
         "perilaku": _perilaku(skp, penilaian),
         "rating_hasil": penilaian.get_rating_hasil_kerja_display(),

@@ -18,7 +18,8 @@ from kinerja.dokumen.bersama import blok_ttd, kop, kota
 from kinerja.dokumen.render import tanggal_id
 from kinerja.inti.angka import format_angka
 from kinerja.skp import matriks
-from kinerja.skp.dokumen import _pihak, render_pdf
+from kinerja.skp.dokumen import pihak as pihak_skp
+from kinerja.skp.dokumen import render_pdf
 from kinerja.skp.models import PenilaianTahunan
 from kinerja.skp.selectors_tahunan import UsulanTahunan
 
@@ -57,7 +58,7 @@ def muatan_tahunan(ada: PenilaianTahunan, usulan: UsulanTahunan) -> dict[str, An
     """The payload of the annual evaluation document (exact text, nothing to compute in the
     template). `usulan` from `selectors_tahunan.usulan_tahunan` gives every SKP of the year."""
     skp = usulan.skp_terakhir or ada.skp
-    pihak = _pihak(skp)
+    pihak = pihak_skp(skp)
     pertama = usulan.bagian[0].skp if usulan.bagian else skp
     baris = []
     for n, b in enumerate(usulan.bagian, start=1):

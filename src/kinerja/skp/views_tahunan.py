@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from kinerja.inti.audit import EditanKedaluwarsa
 from kinerja.inti.forms import GayaBootstrap
 from kinerja.organisasi.models import Pegawai
-from kinerja.skp import selectors_tahunan, services_tahunan
+from kinerja.skp import selectors_keberatan, selectors_tahunan, services_tahunan
 from kinerja.skp.models import SKP, PredikatKinerja, RatingEkspektasi, StatusSKP
 
 
@@ -145,6 +145,13 @@ def tahunan(request: HttpRequest, pegawai_id: int, tahun: int) -> HttpResponse:
             "bagian": bagian,
             "form": form if boleh_nilai else None,
             "boleh_nilai": boleh_nilai,
+            # Objections to the annual evaluation: the employee's button and the record.
+            "boleh_keberatan": ada is not None and selectors_keberatan.boleh_ajukan(user, ada),
+            "keberatan_tahunan": list(
+                ada.keberatan.select_related("pemutus").order_by("-diajukan_pada")
+            )
+            if ada is not None
+            else [],
         },
         status=status,
     )
@@ -153,15 +160,23 @@ def tahunan(request: HttpRequest, pegawai_id: int, tahun: int) -> HttpResponse:
 def pdf_tahunan(request: HttpRequest, pegawai_id: int, tahun: int) -> HttpResponse:
     """The "Dokumen Evaluasi Kinerja Pegawai" of the year as PDF (404 before an annual
     evaluation exists)."""
-    from kinerja.skp.dokumen_tahunan import tahunan_pdf
+    from kinerja.skp import arsip
+    from kinerja.skp.dokumen_tahunan import muatan_tahunan, tahunan_pdf
 
     pegawai, _terakhir = _tahun_terlihat(request, pegawai_id, tahun)
     ada = selectors_tahunan.penilaian_tahunan(pegawai, tahun)
     if ada is None:
         raise Http404
     usulan = selectors_tahunan.usulan_tahunan(pegawai, tahun)
-    resp = HttpResponse(tahunan_pdf(ada, usulan), content_type="application/pdf")
-    resp["Content-Disposition"] = (
-        f'inline; filename="evaluasi-tahunan-{pegawai.nip or pegawai.pk}-{tahun}.pdf"'
-    )
+    nama = f"evaluasi-tahunan-{pegawai.nip or pegawai.pk}-{tahun}.pdf"
+    # A final annual evaluation is served from its frozen copy (kinerja.skp.arsip).
+    beku = arsip.arsip_tahunan(ada, muatan_tahunan(ada, usulan), request.user)
+    if beku is not None:
+        with beku.berkas.open("rb") as f:
+            resp = HttpResponse(f.read(), content_type="application/pdf")
+        nama = f"{nama.removesuffix('.pdf')}-v{beku.versi}.pdf"
+    else:
+        resp = HttpResponse(tahunan_pdf(ada, usulan), content_type="application/pdf")
+    resp["Content-Disposition"] = f'inline; filename="{nama}"'
+    resp["Cache-Control"] = "private, no-store"
     return resp
