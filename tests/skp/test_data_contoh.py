@@ -155,3 +155,13 @@ def test_the_demo_has_an_objection_waiting_for_the_kepala(pd):
     k = Keberatan.objects.get(pegawai__nip=NIP_KEBERATAN)
     assert k.status == "diajukan" and k.penilaian.periode.nomor == 3
     assert k.pemutus is not None and k.pemutus.pengguna == login("lumajang.kepala")
+
+
+def test_the_moved_employee_has_a_draft_annual_evaluation_over_both_skp(pd):
+    from kinerja.skp.models import PenilaianTahunan
+
+    pt = PenilaianTahunan.objects.get(pegawai__nip=NIP_PINDAH, tahun=2026)
+    assert not pt.final
+    assert pt.skp == SKP.objects.filter(pegawai__nip=NIP_PINDAH).order_by("-mulai").first()
+    # First half "sesuai", second half "di atas": 181 × 2 + 184 × 3 = 914 / 365 ≥ 2.5 → di atas.
+    assert pt.rating_hasil_kerja == "di_atas"

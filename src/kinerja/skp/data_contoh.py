@@ -32,8 +32,10 @@ from kinerja.skp.models import (
     EkspektasiPerilaku,
     IndikatorSKP,
     JenisRHK,
+    Keberatan,
     PenilaianPerilaku,
     PenilaianSKP,
+    PenilaianTahunan,
     RealisasiSKP,
     RencanaHasilKerja,
     StatusSKP,
@@ -293,6 +295,9 @@ def muat_data_contoh(hasil: Any) -> None:
             unit__jalur__startswith=pd.jalur, jenis_asn__in=(JenisASN.PNS, JenisASN.PPPK)
         ).select_related("unit", "pengguna")
     )
+    # Objections and annual evaluations protect their SKP and employee: they go first.
+    Keberatan.objects.filter(pegawai__in=pegawai).delete()
+    PenilaianTahunan.objects.filter(pegawai__in=pegawai).delete()
     SKP.objects.filter(pegawai__in=pegawai).delete()
     periode = {
         p.nomor: p
@@ -360,6 +365,32 @@ def muat_data_contoh(hasil: Any) -> None:
         if len(potongan) == 2:
             Pegawai.objects.filter(pk=p.pk).update(unit=potongan[1][2])
     _keberatan_contoh(pegawai)
+    if pindah is not None:
+        _tahunan_contoh(pindah, kepegawaian)
+
+
+def _tahunan_contoh(pegawai: Pegawai, kepegawaian: Any) -> None:
+    """A draft annual evaluation for the employee who moved: the penilai of his second SKP
+    combines both SKP's Triwulan III evaluations, weighted by days (the year is not over, so
+    it stays a draft). Through the service, so it records what a real evaluation records."""
+    from kinerja.skp.selectors_tahunan import usulan_tahunan
+    from kinerja.skp.services_tahunan import penilaian_tahunan_simpan
+
+    terakhir = SKP.objects.filter(pegawai=pegawai, tahun=TAHUN).order_by("-mulai").first()
+    if terakhir is None:
+        return
+    oleh = (terakhir.penilai.pengguna if terakhir.penilai else None) or kepegawaian
+    usulan = usulan_tahunan(pegawai, TAHUN)
+    if oleh is None or usulan.rating_hasil is None or usulan.rating_perilaku is None:
+        return
+    penilaian_tahunan_simpan(
+        pengguna=oleh,
+        pegawai=pegawai,
+        tahun=TAHUN,
+        rating_hasil_kerja=usulan.rating_hasil,
+        rating_perilaku=usulan.rating_perilaku,
+        catatan="Draf: menunggu evaluasi Triwulan IV (data contoh).",
+    )
 
 
 def _keberatan_contoh(pegawai: list[Pegawai]) -> None:
