@@ -100,9 +100,15 @@ def test_pegawai_atasan_dan_kepegawaian_memakai_skp(live_server, page, tmp_path)
     page.fill(
         "#id_umpan_balik_hasil", "Laporan progres ruas Pasirian–Candipuro lengkap dan tepat waktu."
     )
+    # Perilaku kerja per BerAKHLAK value, beside the expectation stated on the SKP.
+    assert page.locator("#tabel-perilaku tbody tr").count() == 7
+    page.select_option("#id_rating_pelayanan", "di_atas")
+    page.fill("#id_umpan_balik_pelayanan", "Menanggapi aduan jalan berlubang di hari yang sama.")
     page.screenshot(path=str(IMG / "skp-nilai.png"), full_page=True)
     kirim(page, "#form-nilai button[type=submit]")
-    assert PenilaianSKP.objects.get(skp=dimas, periode=tw4).predikat == "baik"
+    nilai = PenilaianSKP.objects.get(skp=dimas, periode=tw4)
+    assert nilai.predikat == "baik"
+    assert nilai.perilaku.get(nilai="pelayanan").rating == "di_atas"
 
     # The personnel section: recap with the distribution check, cascade, import preview.
     masuk(page, base, "lumajang.kepegawaian")
@@ -151,4 +157,50 @@ def test_pegawai_atasan_dan_kepegawaian_memakai_skp(live_server, page, tmp_path)
     kirim(page, "main form.card button[type=submit]")
     assert page.locator("#pratinjau-impor tr.table-danger").count() == 1
     page.screenshot(path=str(IMG / "skp-impor.png"), full_page=True)
+    assert not page.galat_js, page.galat_js
+
+
+def test_keberatan_dan_evaluasi_tahunan(live_server, page):
+    """The PPPK employee (no SAKIP role) sees his pending objection; the Kepala, atasan of his
+    pejabat penilai, changes the evaluation; the penilai of the moved employee opens the annual
+    evaluation that combines both SKP."""
+
+    def hanya_skp(hasil):
+        muat_data_contoh(hasil)
+        return ["kinerja.skp.data_contoh"]
+
+    with mock.patch("kinerja.demo.pemuat.muat_tambahan_aplikasi", hanya_skp):
+        call_command("demo", verbosity=0)
+    base = live_server.url
+    from kinerja.skp.data_contoh import NIP_PINDAH
+    from kinerja.skp.models import Keberatan
+
+    masuk(page, base, "lumajang.pppk")
+    page.goto(base + "/skp/keberatan/")
+    assert "Butuh Perbaikan" in page.inner_text("#tabel-saya")
+
+    masuk(page, base, "lumajang.kepala")
+    page.goto(base + "/skp/keberatan/")
+    assert page.locator("#tabel-menunggu tbody tr").count() == 1
+    kirim(page, "#tabel-menunggu a.btn")
+    page.check("input[name=keputusan][value=diubah]")
+    page.select_option("#id_rating_hasil_kerja", "sesuai")
+    page.select_option("#id_rating_perilaku", "sesuai")
+    page.fill(
+        "#id_pertimbangan",
+        "Bukti dukung menunjukkan keterlambatan karena data penyedia; hasil kerja sesuai.",
+    )
+    page.screenshot(path=str(IMG / "skp-keberatan.png"), full_page=True)
+    kirim(page, "#form-putus button[type=submit]")
+    k = Keberatan.objects.get()
+    assert k.status == "diubah" and k.predikat_baru == "baik"
+    assert k.penilaian.predikat == "baik"
+
+    masuk(page, base, "lumajang.kepegawaian")
+    pindah = SKP.objects.filter(pegawai__nip=NIP_PINDAH).order_by("mulai")
+    assert pindah.count() == 2
+    page.goto(base + f"/skp/tahunan/{pindah[0].pegawai_id}/2026/")
+    assert "Subbagian Keuangan" in page.inner_text("main")
+    assert page.locator("#form-tahunan").count() == 1
+    page.screenshot(path=str(IMG / "skp-tahunan.png"), full_page=True)
     assert not page.galat_js, page.galat_js
