@@ -88,9 +88,7 @@ def test_only_the_penilai_states_expectations(dunia, cascade, siapa):
 def test_an_unknown_value_or_too_long_text_is_refused(dunia, cascade):
     staf = cascade[2]
     with pytest.raises(ValidationError):
-        services.ekspektasi_perilaku_simpan(
-            pengguna=dunia.kabid_a, skp=staf, isian={"jujur": "X"}
-        )
+        services.ekspektasi_perilaku_simpan(pengguna=dunia.kabid_a, skp=staf, isian={"jujur": "X"})
     with pytest.raises(ValidationError):
         services.ekspektasi_perilaku_simpan(
             pengguna=dunia.kabid_a, skp=staf, isian={"pelayanan": "x" * 2001}

@@ -245,9 +245,7 @@ def test_a_frozen_copy_prints_its_verification_code(dunia, tahunan):
     assert render_pdf("tahunan", d).startswith(b"%PDF")
 
 
-def test_a_final_annual_evaluation_is_served_frozen_and_takes_an_objection(
-    client, dunia, tahunan
-):
+def test_a_final_annual_evaluation_is_served_frozen_and_takes_an_objection(client, dunia, tahunan):
     from kinerja.skp.models import ArsipSKP
 
     final = services_tahunan.penilaian_tahunan_simpan(
@@ -278,3 +276,32 @@ def test_a_draft_annual_evaluation_takes_no_objection(client, dunia, tahunan):
     html = masuk(client, dunia.staf_a).get(url_tahunan(dunia.staf_a)).content.decode()
     assert "keberatan-tahunan" not in html
     assert reverse("skp:keberatan_ajukan_tahunan", args=[tahunan.pk]) not in html
+
+
+def test_the_recap_shows_the_annual_predikat_and_counts_it_for_the_year(client, dunia, tahunan):
+    import io
+    from decimal import Decimal
+    from unittest import mock
+
+    from openpyxl import load_workbook
+
+    from kinerja.pengukuran.models import Periode
+    from kinerja.skp import selectors
+
+    tahun = Periode.objects.create(pemda=dunia.pemda, tahun=2026, jenis_periode="tahun", nomor=1)
+    c = masuk(client, dunia.kepegawaian)
+    html = c.get(
+        reverse("skp:rekap") + f"?instansi={dunia.pd.pk}&periode={dunia.tw[3].pk}"
+    ).content.decode()
+    assert url_tahunan(dunia.staf_a) in html  # the annual column links to the year page
+    with mock.patch("kinerja.skp.selectors.capaian_unit", return_value=Decimal("95")):
+        rekap_tw = selectors.rekap_unit(dunia.kepegawaian, dunia.pd, dunia.tw[3])
+        rekap_tahun = selectors.rekap_unit(dunia.kepegawaian, dunia.pd, tahun)
+    # The quarter counts the periodic predikat; the year period has no periodic evaluation
+    # here, and counts the annual one instead.
+    assert dict(rekap_tw.jumlah) == {"baik": 1}
+    assert tahunan.predikat == "baik" and dict(rekap_tahun.jumlah) == {"baik": 1}
+    r = c.get(reverse("skp:rekap_xlsx") + f"?instansi={dunia.pd.pk}&periode={tahun.pk}")
+    ws = load_workbook(io.BytesIO(r.content))["Rekap SKP"]
+    nilai = [str(cell.value) for row in ws.iter_rows() for cell in row if cell.value]
+    assert "Predikat tahunan" in nilai and "Baik (draf)" in nilai

@@ -238,6 +238,7 @@ KOLOM_REKAP = [
     ("Capaian unit (%)", 12),
     ("Rating perilaku", 18),
     ("Predikat", 16),
+    ("Predikat tahunan", 18),
 ]
 
 
@@ -282,6 +283,9 @@ def rekap_xlsx(rekap: RekapUnit) -> bytes:
             x.teks(ws, (baris, 13), p.get_predikat_display())
         else:
             x.teks(ws, (baris, 13), "belum dinilai")
+        if b.tahunan is not None:
+            draf = "" if b.tahunan.final else " (draf)"
+            x.teks(ws, (baris, 14), f"{b.tahunan.get_predikat_display()}{draf}")
         for k in range(1, len(KOLOM_REKAP) + 1):
             ws.cell(baris, k).border = x.BINGKAI
         baris += 1

@@ -27,6 +27,7 @@ from kinerja.skp.models import (
     SKP,
     IndikatorSKP,
     PenilaianSKP,
+    PenilaianTahunan,
     RealisasiSKP,
     RencanaHasilKerja,
 )
@@ -347,6 +348,9 @@ class BarisRekap:
 
     skp: SKP
     penilaian: PenilaianSKP | None
+    # The employee's annual evaluation of the year, on the row of the SKP it belongs to (the
+    # year's last SKP), so an employee who moved shows it once.
+    tahunan: PenilaianTahunan | None = None
 
 
 @dataclass
@@ -392,13 +396,22 @@ def rekap_unit(user: Any, instansi: Instansi, periode: Periode) -> RekapUnit:
         p.skp_id: p
         for p in PenilaianSKP.objects.filter(skp__in=[s.pk for s in skp], periode=periode)
     }
-    baris = [BarisRekap(s, nilai.get(s.pk)) for s in skp]
-    # An employee who moved inside the unit in the period counts once: their latest SKP.
-    terakhir: dict[int, BarisRekap] = {}
-    for b in baris:
-        if b.penilaian is not None:
-            terakhir[b.skp.pegawai_id] = b
-    jumlah: Counter[str] = Counter(b.penilaian.predikat for b in terakhir.values() if b.penilaian)
+    tahunan = {
+        t.skp_id: t
+        for t in PenilaianTahunan.objects.filter(skp__in=[s.pk for s in skp], tahun=periode.tahun)
+    }
+    baris = [BarisRekap(s, nilai.get(s.pk), tahunan.get(s.pk)) for s in skp]
+    if periode.jenis_periode == "tahun":
+        # The year's distribution is that of the annual evaluations (one per employee; the
+        # periodic evaluation of the year period, if any, is not the annual predikat).
+        jumlah: Counter[str] = Counter(b.tahunan.predikat for b in baris if b.tahunan)
+    else:
+        # An employee who moved inside the unit in the period counts once: their latest SKP.
+        terakhir: dict[int, BarisRekap] = {}
+        for b in baris:
+            if b.penilaian is not None:
+                terakhir[b.skp.pegawai_id] = b
+        jumlah = Counter(b.penilaian.predikat for b in terakhir.values() if b.penilaian)
     cap = capaian_unit(instansi, periode)
     org = matriks.predikat_organisasi(cap)
     return RekapUnit(
