@@ -147,7 +147,7 @@ def test_after_fourteen_days_the_objection_is_refused(dunia, dinilai, time_machi
     pada(time_machine, 2026, 10, 20, jam=8)
     with pytest.raises(ValidationError) as e:
         sk.keberatan_ajukan(pengguna=dunia.staf_a, penilaian=dinilai, alasan=ALASAN)
-    assert e.value.code == "lewat_batas" and "19/10/2026" in e.value.messages[0]
+    assert e.value.code == "lewat_batas" and "19 Oktober 2026" in e.value.messages[0]
     assert not selectors_keberatan.boleh_ajukan(dunia.staf_a, dinilai)
 
 

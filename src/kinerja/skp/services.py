@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from kinerja.dokumen.render import tanggal_id
 from kinerja.inti.angka import AngkaTidakSah, baca_angka
 from kinerja.inti.audit import catat, pastikan_versi, snapshot
 from kinerja.organisasi.models import Instansi, JenisASN, Pegawai, PemangkuJabatan
@@ -212,7 +213,7 @@ def skp_pindah_unit(
     if not (obj.mulai < tanggal <= obj.selesai):
         raise ValidationError(
             PESAN_TANGGAL_PINDAH.format(
-                mulai=obj.mulai.strftime("%d/%m/%Y"), selesai=obj.selesai.strftime("%d/%m/%Y")
+                mulai=tanggal_id(obj.mulai), selesai=tanggal_id(obj.selesai)
             ),
             code="tanggal",
         )

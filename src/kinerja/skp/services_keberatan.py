@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.dokumen.render import tanggal_id
 from kinerja.inti.audit import catat, pastikan_versi, snapshot
 from kinerja.organisasi.models import Jabatan, Pegawai
 from kinerja.skp import matriks
@@ -162,7 +163,7 @@ def periksa_ajukan(*, pengguna: Any, evaluasi: Evaluasi, tanggal: dt.date | None
     batas = batas_pengajuan(evaluasi)
     if (tanggal or hari_ini()) > batas:
         raise ValidationError(
-            str(PESAN_LEWAT_BATAS).format(hari=HARI_PENGAJUAN, tanggal=batas.strftime("%d/%m/%Y")),
+            str(PESAN_LEWAT_BATAS).format(hari=HARI_PENGAJUAN, tanggal=tanggal_id(batas)),
             code="lewat_batas",
         )
     status = set(evaluasi.keberatan.values_list("status", flat=True))
