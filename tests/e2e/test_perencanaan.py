@@ -70,7 +70,10 @@ def test_perencana_baru_mencoba_ruang_kerja_perencanaan(live_server, page, tmp_p
 
     # The pohon kinerja, coloured by the TW III 2026 predikat, then printed.
     page.click("text=Perencanaan")
-    page.click(f"a[href='/perencanaan/kerangka/{renstra.pk}/pohon/']")
+    # Wait for the page (and its scripts) before choosing: a change fired before navigasi.js
+    # is bound goes nowhere.
+    kirim(page, f"a[href='/perencanaan/kerangka/{renstra.pk}/pohon/']")
+    page.wait_for_load_state("load")
     page.select_option("#pilih-periode", label="tanpa capaian")
     page.wait_for_url("**periode=0")
     with page.expect_navigation():
