@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -449,10 +450,14 @@ class JenisNotifikasi(models.TextChoices):
     DIKEMBALIKAN = "dikembalikan", _("Pekerjaan dikembalikan")
     MENJELANG_TENGGAT = "menjelang_tenggat", _("Tenggat segera tiba")
     TERLAMBAT = "terlambat", _("Melewati tenggat")
+    # Employee performance (kinerja.skp): who must act next on an SKP or an objection.
+    SKP = "skp", _("SKP pegawai")
+    KEBERATAN = "keberatan", _("Keberatan atas evaluasi")
 
 
 class Notifikasi(models.Model):
-    """An in-app notification (also sent by e-mail) about a step of a cycle."""
+    """An in-app notification (also sent by e-mail): about a step of a cycle (`tugas`), or —
+    with no step — about another page (`tautan`, e.g. an SKP waiting for its assessor)."""
 
     pengguna = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -461,10 +466,21 @@ class Notifikasi(models.Model):
         related_name="notifikasi",
     )
     tugas = models.ForeignKey(
-        Tugas, verbose_name=_("langkah"), on_delete=models.CASCADE, related_name="notifikasi"
+        Tugas,
+        verbose_name=_("langkah"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="notifikasi",
     )
     jenis = models.CharField(_("jenis"), max_length=20, choices=JenisNotifikasi.choices)
     pesan = models.CharField(_("pesan"), max_length=300)
+    tautan = models.CharField(
+        _("tautan"),
+        max_length=300,
+        blank=True,
+        help_text=_("Alamat halaman yang dituju (relatif) bila notifikasi bukan tentang langkah."),
+    )
     dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
     dibaca_pada = models.DateTimeField(_("dibaca pada"), null=True, blank=True)
 
@@ -484,6 +500,15 @@ class Notifikasi(models.Model):
 
     def __str__(self) -> str:
         return self.pesan
+
+    @property
+    def alamat(self) -> str:
+        """Where the notification leads: the page it names, else the step's cycle."""
+        if self.tautan:
+            return self.tautan
+        if self.tugas_id is not None:
+            return reverse("alur:siklus", args=[self.tugas.siklus_id])
+        return reverse("alur:notifikasi")
 
 
 class UnggahESR(models.Model):

@@ -16,6 +16,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from kinerja.dokumen.render import tanggal_id
@@ -25,7 +26,7 @@ from kinerja.organisasi.models import Instansi, JenisASN, Pegawai, PemangkuJabat
 from kinerja.pengukuran.models import Periode
 from kinerja.pengukuran.services_bukti import periksa_berkas
 from kinerja.perencanaan.models import ItemPK
-from kinerja.skp import matriks, selectors
+from kinerja.skp import matriks, pemberitahuan, selectors
 from kinerja.skp.berakhlak import NilaiBerAKHLAK
 from kinerja.skp.models import (
     SKP,
@@ -300,6 +301,10 @@ def skp_ubah_status(
         sesudah={"status": tujuan},
         alasan=alasan,
     )
+    if tujuan == StatusSKP.DIAJUKAN:
+        pemberitahuan.skp_diajukan(obj, pengguna)
+    else:
+        pemberitahuan.skp_diputus(obj, pengguna)
     return obj
 
 
@@ -693,6 +698,7 @@ def penilaian_simpan(
         obj = PenilaianSKP.objects.create(skp=obj_skp, periode=periode, **data)
         _simpan_perilaku(obj, per_nilai)
         catat(pengguna=pengguna, aksi="skp.nilai", objek=obj, sesudah=_snapshot_nilai(obj))
+        _beri_tahu_final(obj, pengguna)
         return obj
     if obj.final:
         raise ValidationError(PESAN_SUDAH_FINAL.format(periode=periode.label), code="final")
@@ -710,7 +716,20 @@ def penilaian_simpan(
         sebelum=sebelum,
         sesudah=_snapshot_nilai(obj),
     )
+    _beri_tahu_final(obj, pengguna)
     return obj
+
+
+def _beri_tahu_final(penilaian: PenilaianSKP, pengguna: Any) -> None:
+    """Tell the employee once their evaluation is final (a final one is never saved again)."""
+    if penilaian.final:
+        pemberitahuan.evaluasi_final(
+            penilaian.skp,
+            penilaian.periode.label,
+            penilaian.get_predikat_display(),
+            reverse("skp:detail", args=[penilaian.skp_id]) + "#evaluasi",
+            pengguna,
+        )
 
 
 def _baca_perilaku(perilaku: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from kinerja.dokumen.render import tanggal_id
 from kinerja.inti.audit import catat, pastikan_versi, snapshot
 from kinerja.organisasi.models import Jabatan, Pegawai
-from kinerja.skp import matriks
+from kinerja.skp import matriks, pemberitahuan
 from kinerja.skp.models import (
     SKP,
     Keberatan,
@@ -212,6 +212,7 @@ def keberatan_ajukan(
         predikat_semula=evaluasi.predikat,
     )
     catat(pengguna=pengguna, aksi="skp.keberatan_ajukan", objek=obj, sesudah=snapshot(obj))
+    pemberitahuan.keberatan_diajukan(obj, pengguna)
     return obj
 
 
@@ -301,6 +302,7 @@ def keberatan_putus(
         sesudah=snapshot(obj),
         alasan=pertimbangan,
     )
+    pemberitahuan.keberatan_diputus(obj, pengguna)
     return obj
 
 

@@ -16,12 +16,13 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from kinerja.inti.audit import catat, pastikan_versi, snapshot
 from kinerja.organisasi.models import Pegawai, PemangkuJabatan
-from kinerja.skp import matriks, selectors_tahunan
+from kinerja.skp import matriks, pemberitahuan, selectors_tahunan
 from kinerja.skp.models import (
     SKP,
     PenilaianTahunan,
@@ -151,6 +152,7 @@ def penilaian_tahunan_simpan(
             objek=obj,
             sesudah={**snapshot(obj), "dasar": dasar},
         )
+        _beri_tahu_final(obj, pengguna)
         return obj
     sebelum = snapshot(obj)
     for k, v in data.items():
@@ -164,4 +166,17 @@ def penilaian_tahunan_simpan(
         sebelum=sebelum,
         sesudah={**snapshot(obj), "dasar": dasar},
     )
+    _beri_tahu_final(obj, pengguna)
     return obj
+
+
+def _beri_tahu_final(obj: PenilaianTahunan, pengguna: Any) -> None:
+    """Tell the employee once the annual evaluation is final (it is never saved again)."""
+    if obj.final:
+        pemberitahuan.evaluasi_final(
+            obj.skp,
+            f"tahunan {obj.tahun}",
+            obj.get_predikat_display(),
+            reverse("skp:tahunan", args=[obj.pegawai_id, obj.tahun]),
+            pengguna,
+        )
