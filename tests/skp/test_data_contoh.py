@@ -165,3 +165,11 @@ def test_the_moved_employee_has_a_draft_annual_evaluation_over_both_skp(pd):
     assert pt.skp == SKP.objects.filter(pegawai__nip=NIP_PINDAH).order_by("-mulai").first()
     # First half "sesuai", second half "di atas": 181 × 2 + 184 × 3 = 914 / 365 ≥ 2.5 → di atas.
     assert pt.rating_hasil_kerja == "di_atas"
+
+
+def test_the_kepala_is_notified_of_the_objection_once_after_reloads(pd):
+    from kinerja.alur.models import Notifikasi
+
+    muat_data_contoh(None)  # a refresh of the SKP demo alone
+    kepala = login("lumajang.kepala")
+    assert Notifikasi.objects.filter(pengguna=kepala, jenis="keberatan").count() == 1

@@ -20,6 +20,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from kinerja.alur.models import JenisNotifikasi, Notifikasi
 from kinerja.organisasi.models import Instansi, JenisASN, Pegawai
 from kinerja.pengukuran.models import Periode
 from kinerja.perencanaan.models import ItemPK, PerjanjianKinerja
@@ -295,6 +296,10 @@ def muat_data_contoh(hasil: Any) -> None:
             unit__jalur__startswith=pd.jalur, jenis_asn__in=(JenisASN.PNS, JenisASN.PPPK)
         ).select_related("unit", "pengguna")
     )
+    # Notifications about the SKP being rebuilt would point at rows that no longer exist.
+    Notifikasi.objects.filter(
+        jenis__in=[JenisNotifikasi.SKP, JenisNotifikasi.KEBERATAN], pengguna__pegawai__in=pegawai
+    ).delete()
     # Objections and annual evaluations protect their SKP and employee: they go first.
     Keberatan.objects.filter(pegawai__in=pegawai).delete()
     PenilaianTahunan.objects.filter(pegawai__in=pegawai).delete()
