@@ -250,3 +250,16 @@ def test_skp_page_query_count_is_bounded(client, dunia, dinilai, django_assert_m
     c = masuk(client, dunia.kabid_a)
     with django_assert_max_num_queries(30):
         assert c.get(reverse("skp:detail", args=[staf.pk])).status_code == 200
+
+
+def test_an_employee_without_a_sakip_role_finds_their_skp_from_home(dunia):
+    from django.test import Client
+
+    c = Client()
+    c.force_login(dunia.staf_a)  # a plain employee: no role at all
+    html = c.get("/").content.decode()
+    assert 'id="kartu-skp"' in html and reverse("skp:beranda") in html
+    assert "belum diberi peran" not in html
+    c.force_login(dunia.orang_luar)  # a login with no employee record
+    html = c.get("/").content.decode()
+    assert 'id="kartu-skp"' not in html and "belum diberi peran" in html

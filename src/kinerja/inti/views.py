@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from kinerja.alur.selectors import kotak_masuk
-from kinerja.organisasi.models import Peran
+from kinerja.organisasi.models import Pegawai, Peran
 from kinerja.organisasi.selectors import perangkat_daerah_pengguna
 from kinerja.pengukuran.selectors import periode_terakhir
 
@@ -29,11 +29,14 @@ def beranda(request: HttpRequest) -> HttpResponse:
     per_pemda = defaultdict(list)
     for a in agensi:
         per_pemda[a.induk].append((a, periode_per_pemda[a.induk_id]))
+    # Every employee has their own SKP, with or without a SAKIP role.
+    pegawai = Pegawai.objects.filter(pengguna=request.user).first()
     return render(
         request,
         "inti/beranda.html",
         {
             "peran": peran,
+            "pegawai": pegawai,
             "tugas": kotak_masuk(request.user)[:10],
             "per_pemda": dict(per_pemda),
         },
