@@ -173,3 +173,9 @@ def test_the_kepala_is_notified_of_the_objection_once_after_reloads(pd):
     muat_data_contoh(None)  # a refresh of the SKP demo alone
     kepala = login("lumajang.kepala")
     assert Notifikasi.objects.filter(pengguna=kepala, jenis="keberatan").count() == 1
+
+
+def test_earlier_quarters_were_evaluated_after_they_ended(pd):
+    tw1 = PenilaianSKP.objects.filter(skp__unit__jalur__startswith=pd.jalur, periode__nomor=1)
+    assert tw1.exists()
+    assert {p.dinilai_pada.date().isoformat() for p in tw1} == {"2026-04-15"}

@@ -237,6 +237,8 @@ def _realisasi(skp: SKP, periode: dict[int, Periode], user: Any) -> None:
             )
 
 
+# When the Triwulan I and II evaluations became final (month, day).
+TANGGAL_NILAI = {1: (4, 15), 2: (7, 15)}
 # The pejabat penilai's specific expectation per core value, the same for every demo SKP.
 EKSPEKTASI = {
     NilaiBerAKHLAK.BERORIENTASI_PELAYANAN: (
@@ -279,6 +281,13 @@ def _nilai(skp: SKP, periode: Periode, oleh: Any, rating: tuple[str, str]) -> No
         penilai=skp.penilai,
         status_penilai=skp.status_penilai,
     )
+    if periode.nomor in TANGGAL_NILAI:
+        # Earlier quarters were evaluated (and became final) two weeks after they ended, so
+        # their objection window is long closed; Triwulan III was just evaluated.
+        bulan, hari = TANGGAL_NILAI[periode.nomor]
+        PenilaianSKP.objects.filter(pk=p.pk).update(
+            dinilai_pada=timezone.make_aware(dt.datetime(TAHUN, bulan, hari, 9, 0))
+        )
     if periode.nomor == 3:
         PenilaianPerilaku.objects.bulk_create(
             PenilaianPerilaku(penilaian=p, nilai=n, rating=perilaku, umpan_balik=teks)
