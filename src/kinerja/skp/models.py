@@ -314,20 +314,14 @@ class SumberRating(models.TextChoices):
     CAPAIAN_UNIT = "capaian_unit", _("Capaian kinerja unit yang dipimpin")
 
 
-class PenilaianSKP(models.Model):
-    """The superior's periodic evaluation of an SKP for a period (quarter, semester or year).
+class Evaluasi(models.Model):
+    """What a periodic and an annual evaluation share: the two ratings, the predikat from the
+    3 × 3 matrix, where the hasil kerja rating came from (the penilai or the unit's capaian),
+    who evaluated (Plt./Plh. status kept), whether it is final, and the row version.
 
-    Ratings of hasil kerja and perilaku kerja give the predikat through the 3 × 3 matrix. For a
-    unit head the hasil kerja rating follows the unit's capaian (stored in `capaian_unit`, with
-    `sumber_rating_hasil` = capaian_unit). A final evaluation is no longer editable.
+    Objections (`Keberatan`) and frozen documents work on either through these fields.
     """
 
-    skp = models.ForeignKey(
-        SKP, verbose_name=_("SKP"), on_delete=models.CASCADE, related_name="penilaian"
-    )
-    periode = models.ForeignKey(
-        Periode, verbose_name=_("periode"), on_delete=models.PROTECT, related_name="penilaian_skp"
-    )
     rating_hasil_kerja = models.CharField(
         _("rating hasil kerja"), max_length=10, choices=RatingEkspektasi.choices
     )
@@ -346,8 +340,6 @@ class PenilaianSKP(models.Model):
     capaian_unit = models.DecimalField(
         _("capaian unit (%)"), null=True, blank=True, max_digits=20, decimal_places=4
     )
-    umpan_balik_hasil = models.TextField(_("umpan balik hasil kerja"), blank=True)
-    umpan_balik_perilaku = models.TextField(_("umpan balik perilaku kerja"), blank=True)
     final = models.BooleanField(_("final"), default=False)
     dinilai_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -373,6 +365,27 @@ class PenilaianSKP(models.Model):
     )
     dinilai_pada = models.DateTimeField(_("dinilai pada"), auto_now=True)
     versi = models.PositiveIntegerField(_("versi baris"), default=1)
+
+    class Meta:
+        abstract = True
+
+
+class PenilaianSKP(Evaluasi):
+    """The superior's periodic evaluation of an SKP for a period (quarter, semester or year).
+
+    Ratings of hasil kerja and perilaku kerja give the predikat through the 3 × 3 matrix. For a
+    unit head the hasil kerja rating follows the unit's capaian (stored in `capaian_unit`, with
+    `sumber_rating_hasil` = capaian_unit). A final evaluation is no longer editable.
+    """
+
+    skp = models.ForeignKey(
+        SKP, verbose_name=_("SKP"), on_delete=models.CASCADE, related_name="penilaian"
+    )
+    periode = models.ForeignKey(
+        Periode, verbose_name=_("periode"), on_delete=models.PROTECT, related_name="penilaian_skp"
+    )
+    umpan_balik_hasil = models.TextField(_("umpan balik hasil kerja"), blank=True)
+    umpan_balik_perilaku = models.TextField(_("umpan balik perilaku kerja"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -461,7 +474,7 @@ class PenilaianPerilaku(models.Model):
 # -- annual evaluation ------------------------------------------------------------------------
 
 
-class PenilaianTahunan(models.Model):
+class PenilaianTahunan(Evaluasi):
     """The employee's annual evaluation: one predikat for the year, over every SKP of the year.
 
     An employee who moved unit mid-year has two SKP and their periodic evaluations; the annual
@@ -483,50 +496,7 @@ class PenilaianTahunan(models.Model):
         on_delete=models.PROTECT,
         related_name="penilaian_tahunan",
     )
-    rating_hasil_kerja = models.CharField(
-        _("rating hasil kerja"), max_length=10, choices=RatingEkspektasi.choices
-    )
-    rating_perilaku = models.CharField(
-        _("rating perilaku kerja"), max_length=10, choices=RatingEkspektasi.choices
-    )
-    predikat = models.CharField(
-        _("predikat kinerja"), max_length=20, choices=PredikatKinerja.choices
-    )
-    sumber_rating_hasil = models.CharField(
-        _("sumber rating hasil kerja"),
-        max_length=16,
-        choices=SumberRating.choices,
-        default=SumberRating.PENILAI,
-    )
-    capaian_unit = models.DecimalField(
-        _("capaian unit (%)"), null=True, blank=True, max_digits=20, decimal_places=4
-    )
     catatan = models.TextField(_("catatan pejabat penilai"), blank=True)
-    final = models.BooleanField(_("final"), default=False)
-    dinilai_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("dinilai oleh"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    penilai = models.ForeignKey(
-        Pegawai,
-        verbose_name=_("pejabat penilai"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    status_penilai = models.CharField(
-        _("status pejabat penilai"),
-        max_length=10,
-        choices=StatusPemangku.choices,
-        default=StatusPemangku.DEFINITIF,
-    )
-    dinilai_pada = models.DateTimeField(_("dinilai pada"), auto_now=True)
-    versi = models.PositiveIntegerField(_("versi baris"), default=1)
     history = HistoricalRecords()
 
     class Meta:

@@ -21,6 +21,7 @@ from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from kinerja.alur.models import JenisNotifikasi, Notifikasi
 from kinerja.dokumen.render import tanggal_id
@@ -50,13 +51,12 @@ def _login(pegawai: Pegawai | None) -> Any:
 
 def kepegawaian_instansi(skp: Any) -> list[Any]:
     """The Kepala and personnel-section logins covering the SKP's unit."""
-    jalur = skp.unit.jalur
+    # Roles held on the unit itself or on any node above it (its path lists their ids).
     return [
         p.pengguna
-        for p in Peran.objects.filter(kode__in=PERAN_KEPEGAWAIAN).select_related(
-            "pengguna", "instansi"
-        )
-        if jalur.startswith(p.instansi.jalur)
+        for p in Peran.objects.filter(
+            kode__in=PERAN_KEPEGAWAIAN, instansi_id__in=skp.unit.id_leluhur
+        ).select_related("pengguna")
     ]
 
 
@@ -65,16 +65,10 @@ def penilai_hari_ini(skp: Any) -> list[Any]:
     assessor; the personnel section for an assessor outside the agency."""
     if not skp.jabatan_penilai_id:
         return kepegawaian_instansi(skp)
-    pemangku = skp.jabatan_penilai.pemangku_pada(_hari_ini())
+    pemangku = skp.jabatan_penilai.pemangku_pada(timezone.localdate())
     if pemangku is not None and pemangku.pegawai.pengguna_id:
         return [pemangku.pegawai.pengguna]
     return [u for u in [_login(skp.penilai)] if u is not None]
-
-
-def _hari_ini() -> Any:
-    from django.utils import timezone
-
-    return timezone.localdate()
 
 
 def _nama(skp: Any) -> str:

@@ -43,14 +43,16 @@ def _tahun(request: HttpRequest) -> int:
         return dt.date.today().year
 
 
-def _versi(teks: Any) -> int | None:
+def baca_versi(teks: Any) -> int | None:
+    """The row version a form was built from (hidden field), or None when absent or garbled."""
     try:
         return int(teks)
     except (TypeError, ValueError):
         return None
 
 
-def _pesan(exc: Exception) -> str:
+def pesan_galat(exc: Exception) -> str:
+    """The Indonesian message of a refused write, for the page."""
     if isinstance(exc, ValidationError):
         return " ".join(exc.messages)
     return str(exc) or _("Anda tidak berhak melakukan ini.")
@@ -100,7 +102,7 @@ def beranda(request: HttpRequest) -> HttpResponse:
         try:
             skp = services.skp_buat(pengguna=request.user, pegawai=pegawai, tahun=tahun)
         except (ValidationError, PermissionDenied) as exc:
-            messages.error(request, _pesan(exc))
+            messages.error(request, pesan_galat(exc))
         else:
             messages.success(request, _("SKP dibuat; susun rencana hasil kerjanya."))
             return _kembali(skp)
@@ -234,13 +236,13 @@ def ekspektasi(request: HttpRequest, pk: int) -> HttpResponse:
     """The pejabat penilai saves the specific expectation per BerAKHLAK value."""
     skp = _skp_terlihat(request, pk)
     isian = {n.value: request.POST.get(f"ekspektasi_{n.value}", "") for n in NilaiBerAKHLAK}
-    versi = {n.value: _versi(request.POST.get(f"versi_{n.value}")) for n in NilaiBerAKHLAK}
+    versi = {n.value: baca_versi(request.POST.get(f"versi_{n.value}")) for n in NilaiBerAKHLAK}
     try:
         services.ekspektasi_perilaku_simpan(
             pengguna=request.user, skp=skp, isian=isian, versi=versi
         )
     except (PermissionDenied, ValidationError) as exc:
-        messages.error(request, _pesan(exc))
+        messages.error(request, pesan_galat(exc))
     else:
         messages.success(request, _("Ekspektasi perilaku kerja tersimpan."))
     return _kembali(skp, "#perilaku")
@@ -263,7 +265,7 @@ def rhk_tambah(request: HttpRequest, pk: int) -> HttpResponse:
                 item_pk=item,
             )
         except (ValidationError, PermissionDenied) as exc:
-            messages.error(request, _pesan(exc))
+            messages.error(request, pesan_galat(exc))
         else:
             messages.success(request, _("Rencana hasil kerja ditambahkan."))
     else:
@@ -277,9 +279,11 @@ def rhk_hapus(request: HttpRequest, pk: int) -> HttpResponse:
     rhk = get_object_or_404(RencanaHasilKerja.objects.select_related("skp"), pk=pk)
     skp = _skp_terlihat(request, rhk.skp_id)
     try:
-        services.rhk_hapus(pengguna=request.user, rhk=rhk, versi=_versi(request.POST.get("versi")))
+        services.rhk_hapus(
+            pengguna=request.user, rhk=rhk, versi=baca_versi(request.POST.get("versi"))
+        )
     except (ValidationError, PermissionDenied) as exc:
-        messages.error(request, _pesan(exc))
+        messages.error(request, pesan_galat(exc))
     else:
         messages.success(request, _("Rencana hasil kerja dihapus."))
     return _kembali(skp, "#rencana")
@@ -295,7 +299,7 @@ def indikator_tambah(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.indikator_simpan(pengguna=request.user, rhk=rhk, **form.cleaned_data)
         except (ValidationError, PermissionDenied) as exc:
-            messages.error(request, _pesan(exc))
+            messages.error(request, pesan_galat(exc))
         else:
             messages.success(request, _("Indikator ditambahkan."))
     else:
@@ -310,10 +314,10 @@ def indikator_hapus(request: HttpRequest, pk: int) -> HttpResponse:
     skp = _skp_terlihat(request, ind.rhk.skp_id)
     try:
         services.indikator_hapus(
-            pengguna=request.user, indikator=ind, versi=_versi(request.POST.get("versi"))
+            pengguna=request.user, indikator=ind, versi=baca_versi(request.POST.get("versi"))
         )
     except (ValidationError, PermissionDenied) as exc:
-        messages.error(request, _pesan(exc))
+        messages.error(request, pesan_galat(exc))
     return _kembali(skp, "#rencana")
 
 
@@ -327,10 +331,10 @@ def ubah_status(request: HttpRequest, pk: int) -> HttpResponse:
             skp=skp,
             tujuan=request.POST.get("tujuan", ""),
             alasan=request.POST.get("alasan", ""),
-            versi=_versi(request.POST.get("versi")),
+            versi=baca_versi(request.POST.get("versi")),
         )
     except (ValidationError, PermissionDenied) as exc:
-        messages.error(request, _pesan(exc))
+        messages.error(request, pesan_galat(exc))
     else:
         messages.success(request, _("Status SKP diperbarui."))
     return _kembali(skp)
@@ -379,14 +383,14 @@ def realisasi(request: HttpRequest, pk: int, periode_id: int) -> HttpResponse:
                     periode=periode,
                     nilai=baru_nilai,
                     keterangan=baru_ket,
-                    versi=_versi(request.POST.get(f"versi-{ind.pk}")),
+                    versi=baca_versi(request.POST.get(f"versi-{ind.pk}")),
                 )
             except EditanKedaluwarsa as exc:
                 galat += 1
-                messages.error(request, f"{ind.nama}: {_pesan(exc)}")
+                messages.error(request, f"{ind.nama}: {pesan_galat(exc)}")
             except (ValidationError, PermissionDenied) as exc:
                 galat += 1
-                messages.error(request, f"{ind.nama}: {_pesan(exc)}")
+                messages.error(request, f"{ind.nama}: {pesan_galat(exc)}")
         if not galat:
             messages.success(request, _("Realisasi tersimpan."))
         return HttpResponseRedirect(reverse("skp:realisasi", args=[skp.pk, periode.pk]))
@@ -423,7 +427,7 @@ def bukti_tambah(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             raise ValidationError(_("Unggah berkas atau tulis tautan."))
     except (ValidationError, PermissionDenied) as exc:
-        messages.error(request, _pesan(exc))
+        messages.error(request, pesan_galat(exc))
     else:
         messages.success(request, _("Bukti dukung dilampirkan."))
     return HttpResponseRedirect(reverse("skp:realisasi", args=[skp.pk, r.periode_id]))
@@ -450,7 +454,7 @@ def nilai(request: HttpRequest, pk: int, periode_id: int) -> HttpResponse:
     if not request.user.has_perm("skp.nilai", skp):
         raise PermissionDenied(services.PESAN_TIDAK_BERHAK_NILAI)
     periode = _periode_dari(skp, periode_id)
-    ada = PenilaianSKP.objects.filter(skp=skp, periode=periode).first()
+    ada = PenilaianSKP.objects.filter(skp=skp, periode=periode).prefetch_related("perilaku").first()
     capaian, otomatis = selectors.rating_pimpinan(skp, periode)
     awal = (
         {
@@ -487,10 +491,10 @@ def nilai(request: HttpRequest, pk: int, periode_id: int) -> HttpResponse:
                 perilaku=form.perilaku(),
             )
         except EditanKedaluwarsa as exc:
-            form.add_error(None, _pesan(exc))
+            form.add_error(None, pesan_galat(exc))
             status = 409
         except ValidationError as exc:
-            form.add_error(None, _pesan(exc))
+            form.add_error(None, pesan_galat(exc))
             status = 422
         else:
             messages.success(request, _("Penilaian tersimpan."))
@@ -561,10 +565,10 @@ def pindah(request: HttpRequest, pk: int) -> HttpResponse:
                 tanggal=form.cleaned_data["tanggal"],
                 unit_baru=form.cleaned_data["unit_baru"],
                 nama_jabatan=form.cleaned_data["nama_jabatan"],
-                versi=_versi(request.POST.get("versi")),
+                versi=baca_versi(request.POST.get("versi")),
             )
         except (ValidationError, PermissionDenied) as exc:
-            form.add_error(None, _pesan(exc))
+            form.add_error(None, pesan_galat(exc))
             status = 422
         else:
             messages.success(request, _("Perpindahan dicatat; SKP periode baru dibuat."))
@@ -676,12 +680,12 @@ def buat_untuk(request: HttpRequest) -> HttpResponse:
     """The personnel section opens an SKP for an employee (e.g. one without a login)."""
     from kinerja.organisasi.models import Pegawai
 
-    pegawai = get_object_or_404(Pegawai, pk=_versi(request.POST.get("pegawai")) or 0)
-    tahun = _versi(request.POST.get("tahun")) or dt.date.today().year
+    pegawai = get_object_or_404(Pegawai, pk=baca_versi(request.POST.get("pegawai")) or 0)
+    tahun = baca_versi(request.POST.get("tahun")) or dt.date.today().year
     try:
         skp = services.skp_buat(pengguna=request.user, pegawai=pegawai, tahun=tahun)
     except (ValidationError, PermissionDenied) as exc:
-        messages.error(request, _pesan(exc))
+        messages.error(request, pesan_galat(exc))
         return HttpResponseRedirect(reverse("skp:rekap"))
     messages.success(request, _("SKP %(nama)s dibuat.") % {"nama": pegawai.nama_lengkap})
     return _kembali(skp)
@@ -711,14 +715,14 @@ def pdf_skp(request: HttpRequest, pk: int) -> HttpResponse:
     nama = f"skp-{skp.pegawai.nip or skp.pk}-{skp.tahun}.pdf"
     beku = arsip.arsip_skp(skp, request.user)
     if beku is not None:
-        return _unduh_arsip(beku, nama)
+        return unduh_arsip(beku, nama)
     resp = HttpResponse(skp_pdf(skp), content_type="application/pdf")
     resp["Content-Disposition"] = f'inline; filename="{nama}"'
     resp["Cache-Control"] = "private, no-store"
     return resp
 
 
-def _unduh_arsip(beku: ArsipSKP, nama: str) -> HttpResponse:
+def unduh_arsip(beku: ArsipSKP, nama: str) -> HttpResponse:
     """Serve a frozen document: the stored bytes, never a new rendering."""
     with beku.berkas.open("rb") as f:
         resp = HttpResponse(f.read(), content_type="application/pdf")
@@ -747,7 +751,7 @@ def pdf_evaluasi(request: HttpRequest, pk: int, periode_id: int) -> HttpResponse
     )
     beku = arsip.arsip_evaluasi(skp_l, penilaian, request.user)
     if beku is not None:
-        return _unduh_arsip(beku, nama)
+        return unduh_arsip(beku, nama)
     resp = HttpResponse(evaluasi_pdf(skp_l, penilaian), content_type="application/pdf")
     resp["Content-Disposition"] = f'inline; filename="{nama}"'
     resp["Cache-Control"] = "private, no-store"

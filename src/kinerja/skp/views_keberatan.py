@@ -6,8 +6,6 @@ not see the objection or the evaluation."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -29,6 +27,7 @@ from kinerja.skp.models import (
     StatusKeberatan,
     SumberRating,
 )
+from kinerja.skp.views import baca_versi, pesan_galat
 
 KEPUTUSAN = [
     ("dikuatkan", gettext_lazy("Dikuatkan — hasil evaluasi tetap")),
@@ -66,19 +65,6 @@ class PutusForm(GayaBootstrap, forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
     )
     versi = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-
-def _pesan(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        return " ".join(exc.messages)
-    return str(exc) or _("Anda tidak berhak melakukan ini.")
-
-
-def _versi(teks: Any) -> int | None:
-    try:
-        return int(teks)
-    except (TypeError, ValueError):
-        return None
 
 
 def _keberatan_terlihat(request: HttpRequest, pk: int) -> Keberatan:
@@ -121,7 +107,7 @@ def _ajukan(request: HttpRequest, evaluasi: PenilaianSKP | PenilaianTahunan) -> 
         services_keberatan.periksa_ajukan(pengguna=request.user, evaluasi=evaluasi)
     except ValidationError as exc:
         # Not (or no longer) open to an objection: say why on the SKP page.
-        messages.error(request, _pesan(exc))
+        messages.error(request, pesan_galat(exc))
         return HttpResponseRedirect(reverse("skp:detail", args=[evaluasi.skp_id]) + "#evaluasi")
     form = AjukanForm(request.POST or None)
     status = 200
@@ -134,7 +120,7 @@ def _ajukan(request: HttpRequest, evaluasi: PenilaianSKP | PenilaianTahunan) -> 
                 alasan=form.cleaned_data["alasan"],
             )
         except ValidationError as exc:
-            form.add_error(None, _pesan(exc))
+            form.add_error(None, pesan_galat(exc))
             status = 422
         else:
             messages.success(request, _("Keberatan diajukan kepada atasan pejabat penilai."))
@@ -222,10 +208,10 @@ def keberatan_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     versi=d.get("versi"),
                 )
             except EditanKedaluwarsa as exc:
-                form.add_error(None, _pesan(exc))
+                form.add_error(None, pesan_galat(exc))
                 status = 409
             except ValidationError as exc:
-                form.add_error(None, _pesan(exc))
+                form.add_error(None, pesan_galat(exc))
                 status = 422
             else:
                 messages.success(request, _("Putusan keberatan tersimpan."))
@@ -256,10 +242,10 @@ def keberatan_tarik(request: HttpRequest, pk: int) -> HttpResponse:
     k = _keberatan_terlihat(request, pk)
     try:
         services_keberatan.keberatan_tarik(
-            pengguna=request.user, keberatan=k, versi=_versi(request.POST.get("versi"))
+            pengguna=request.user, keberatan=k, versi=baca_versi(request.POST.get("versi"))
         )
     except (ValidationError, PermissionDenied) as exc:
-        messages.error(request, _pesan(exc))
+        messages.error(request, pesan_galat(exc))
     else:
         messages.success(request, _("Keberatan ditarik."))
     return _ke_keberatan(k)

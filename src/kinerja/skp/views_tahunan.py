@@ -21,6 +21,7 @@ from kinerja.inti.forms import GayaBootstrap
 from kinerja.organisasi.models import Pegawai
 from kinerja.skp import selectors_keberatan, selectors_tahunan, services_tahunan
 from kinerja.skp.models import SKP, PredikatKinerja, RatingEkspektasi, StatusSKP
+from kinerja.skp.views import pesan_galat, unduh_arsip
 
 
 class PenilaianTahunanForm(GayaBootstrap, forms.Form):
@@ -41,13 +42,6 @@ class PenilaianTahunanForm(GayaBootstrap, forms.Form):
         label=gettext_lazy("Final (evaluasi tahunan tidak dapat diubah lagi)"), required=False
     )
     versi = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-
-def _pesan(exc: Exception) -> str:
-    """The Indonesian message of a refused write."""
-    if isinstance(exc, ValidationError):
-        return " ".join(exc.messages)
-    return str(exc) or _("Anda tidak berhak melakukan ini.")
 
 
 def _tahun_terlihat(request: HttpRequest, pegawai_id: int, tahun: int) -> tuple[Pegawai, SKP]:
@@ -111,9 +105,9 @@ def tahunan(request: HttpRequest, pegawai_id: int, tahun: int) -> HttpResponse:
             except ValidationError as exc:
                 status = 409 if isinstance(exc, EditanKedaluwarsa) else 422
                 if boleh_nilai:
-                    form.add_error(None, _pesan(exc))
+                    form.add_error(None, pesan_galat(exc))
                 else:  # the form is no longer shown (final, or the plan not set): say why
-                    messages.error(request, _pesan(exc))
+                    messages.error(request, pesan_galat(exc))
             else:
                 messages.success(request, _("Evaluasi kinerja tahunan tersimpan."))
                 return HttpResponseRedirect(reverse("skp:tahunan", args=[pegawai.pk, tahun]))
@@ -172,11 +166,8 @@ def pdf_tahunan(request: HttpRequest, pegawai_id: int, tahun: int) -> HttpRespon
     # A final annual evaluation is served from its frozen copy (kinerja.skp.arsip).
     beku = arsip.arsip_tahunan(ada, muatan_tahunan(ada, usulan), request.user)
     if beku is not None:
-        with beku.berkas.open("rb") as f:
-            resp = HttpResponse(f.read(), content_type="application/pdf")
-        nama = f"{nama.removesuffix('.pdf')}-v{beku.versi}.pdf"
-    else:
-        resp = HttpResponse(tahunan_pdf(ada, usulan), content_type="application/pdf")
+        return unduh_arsip(beku, nama)
+    resp = HttpResponse(tahunan_pdf(ada, usulan), content_type="application/pdf")
     resp["Content-Disposition"] = f'inline; filename="{nama}"'
     resp["Cache-Control"] = "private, no-store"
     return resp
